@@ -1,0 +1,26 @@
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+
+/** @returns {import('rollup').RollupOptions} */
+const bundle = (input, file, banner) => ({
+  input,
+  output: { file, format: 'es', banner, inlineDynamicImports: true },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.build.json' }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    commonjs(),
+    json()
+  ],
+  onwarn(warning, warn) {
+    // @actions/* and their dependencies use `this` at top level and circular imports; both are harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    warn(warning)
+  }
+})
+
+export default [
+  bundle('src/index.ts', 'dist/index.js'),
+  bundle('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
+]

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { METRICS } from '../records.js'
+
+// The one source of the config file's shape: validation, defaults, the TypeScript type and the
+// shipped JSON Schema (tools/write-config-schema.ts) all come from here.
+
+export const DEFAULT_CI_PATHS = ['.github/workflows/**', '.github/actions/**', '.ci/**', 'ci/**']
+
+export const DEFAULT_WEIGHTS = { commits: 1, merged_prs: 0, reviews: 1, triaged: 1, issue_comments: 0, ci: 1 }
+
+export const DEFAULT_CRITERIA = [{ commits: 1 }, { reviews: 5 }, { triaged: 10 }, { ci: 1 }]
+
+export const RULE_KEYS = [...METRICS, 'score'] as const
+export type RuleKey = (typeof RULE_KEYS)[number]
+
+const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'is not a GitHub login')
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)')
+const minimum = z.number().nonnegative()
+
+const weights = z
+  .strictObject({
+    commits: z.number().nonnegative(),
+    merged_prs: z.number().nonnegative(),
+    reviews: z.number().nonnegative(),
+    triaged: z.number().nonnegative(),
+    issue_comments: z.number().nonnegative(),
+    ci: z.number().nonnegative()
+  })
+  .partial()
+
+/** A rule holds when every minimum in it is met; keys keep the order they were written in. */
+const rule = z
+  .strictObject({
+    commits: minimum,
+    merged_prs: minimum,
+    reviews: minimum,
+    triaged: minimum,
+    issue_comments: minimum,
+    ci: minimum,
+    score: minimum
+  })
+  .partial()
+  .refine(r => Object.keys(r).length > 0, 'a rule needs at least one minimum')
+
+export const configSchema = z.strictObject({
+  months: z.number().int().min(1).max(120).default(12),
+  repositories: z
+    .strictObject({
+      include: z.array(z.string().min(1)).default([]),
+      exclude: z.array(z.string().min(1)).default([]),
+      archived: z.boolean().default(false),
+      forks: z.boolean().default(false),
+      private: z.boolean().default(false)
+    })
+    .prefault({}),
+  ci: z.strictObject({ paths: z.array(z.string().min(1)).min(1).default(DEFAULT_CI_PATHS) }).prefault({}),
+  reviews: z
+    .strictObject({
+      'late-approvals': z.union([z.literal(false), z.number().int().min(1)]).default(false)
+    })
+    .prefault({}),
+  scoring: z.strictObject({ weights: weights.default({}) }).prefault({}),
+  criteria: z.array(rule).min(1).default(DEFAULT_CRITERIA),
+  include: z
+    .array(
+      z.strictObject({
+        login,
+        reason: z.string().min(1),
+        expires: date.optional()
+      })
+    )
+    .default([]),
+  exclude: z
+    .strictObject({
+      // User accounts that act as bots (GitHub's `Bot` accounts never count anyway): they are left
+      // out like bots, not listed as excluded people.
+      bots: z.array(login).default([]),
+      logins: z.array(login).default([]),
+      patterns: z.array(z.string().min(1)).default([])
+    })
+    .prefault({}),
+  aliases: z.record(login, z.array(login).min(1)).default({}),
+  emails: z.record(z.string().regex(/^[^@\s]+@[^@\s]+$/, 'is not an email address'), login).default({}),
+  output: z.strictObject({ emails: z.union([z.literal('auto'), z.boolean()]).default('auto') }).prefault({})
+})
+
+export type ConfigInput = z.input<typeof configSchema>
+export type Config = z.output<typeof configSchema>
+export type Rule = Config['criteria'][number]
+export type Weights = Required<z.output<typeof weights>>
+
+export function effectiveWeights(config: Config): Weights {
+  return { ...DEFAULT_WEIGHTS, ...config.scoring.weights }
+}

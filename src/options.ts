@@ -1,0 +1,38 @@
+// The one options object that both entries (the action in main.ts, the CLI in cli.ts) build
+// from their inputs and hand to run().
+
+export interface Options {
+  organization: string
+  /** Explicit repositories (`owner/name` or `name`); empty: every repository of the organization. */
+  repositories: string[]
+  /** Raw window inputs as given (YYYY-MM-DD or ISO 8601 with offset); resolved by window.ts. */
+  since?: string
+  until?: string
+  months?: number
+  /** Config file path; `explicit` is false when it is the default path, whose absence means defaults. */
+  config: { path: string; explicit: boolean }
+  outputDir: string
+  /** Whether to write email columns; `auto` is decided by the entry before run(). */
+  includeEmails: boolean
+  graphqlUrl: string
+  token: string
+  /** Longest wait for a primary rate-limit reset before failing, in minutes. */
+  rateLimitWaitMinutes: number
+  /** Requests in flight at most. */
+  concurrency: number
+  /** The clock: tests and the records file pin it so a run is reproducible. */
+  now: Date
+}
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** Runs fn inside a named, collapsible group (the action) or under a heading (the CLI). */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+}
+
+/** A usage or config error: the CLI exits 2, the action fails with the message alone. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}

@@ -1,0 +1,151 @@
+// The plain data that gathering hands to the rest of the pipeline. Nothing after gathering
+// talks to GitHub: every count, email and warning is a pure function of these records + config.
+
+export const METRICS = ['commits', 'merged_prs', 'reviews', 'triaged', 'issue_comments', 'ci'] as const
+export type Metric = (typeof METRICS)[number]
+
+/** GraphQL `__typename` of an actor; `null` actor (deleted account) is written as `actor: null`. */
+export type ActorType = 'User' | 'Bot' | 'Organization' | 'Mannequin' | 'EnterpriseUserAccount'
+
+export interface Actor {
+  login: string
+  type: ActorType
+}
+
+/** One author of a commit, as GitHub resolves it in `Commit.authors` (git author first, then co-authors). */
+export interface CommitAuthor {
+  name: string
+  email: string
+  /** Login of the linked User account; null when the email links to no account. */
+  login: string | null
+}
+
+export interface SignOff {
+  name: string
+  email: string
+}
+
+/** A commit on a repository's default branch, committed in the window. */
+export interface CommitRecord {
+  kind: 'commit'
+  repository: string // owner/name
+  oid: string
+  url: string
+  at: string // committedDate, ISO 8601 UTC
+  parents: number // merge commits (2+) never count
+  authors: CommitAuthor[]
+  signoffs: SignOff[]
+}
+
+/** A pull request merged in the window. */
+export interface PullRequestRecord {
+  kind: 'pull_request'
+  repository: string
+  url: string
+  at: string // mergedAt
+  author: Actor | null
+  /** Changed file paths; null when GitHub does not return them (over 3,000 files). */
+  files: string[] | null
+}
+
+/** A submitted review (not PENDING) with submittedAt in the window. */
+export interface ReviewRecord {
+  kind: 'review'
+  repository: string
+  url: string // the pull request's url: reviews count per distinct pull request
+  at: string // submittedAt
+  reviewer: Actor | null
+  pullRequestAuthor: Actor | null
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'
+  /** Whether the review has a non-empty body or at least one inline comment. */
+  substantive: boolean
+  /** Logins of the other people who approved the same pull request before this review was submitted. */
+  approvalsBefore: string[]
+}
+
+export const TRIAGE_EVENTS = [
+  'LABELED_EVENT',
+  'UNLABELED_EVENT',
+  'ASSIGNED_EVENT',
+  'UNASSIGNED_EVENT',
+  'MILESTONED_EVENT',
+  'DEMILESTONED_EVENT',
+  'CLOSED_EVENT',
+  'REOPENED_EVENT',
+  'MARKED_AS_DUPLICATE_EVENT',
+  'TRANSFERRED_EVENT',
+  'LOCKED_EVENT',
+  'UNLOCKED_EVENT',
+  'PINNED_EVENT',
+  'UNPINNED_EVENT'
+] as const
+export type TriageEvent = (typeof TRIAGE_EVENTS)[number]
+
+/** A triage event on an issue (never a pull request), created in the window. */
+export interface TriageRecord {
+  kind: 'triage'
+  repository: string
+  url: string // the issue's url: triage counts per distinct issue
+  at: string
+  actor: Actor | null
+  issueAuthor: Actor | null
+  event: TriageEvent
+}
+
+/** A comment on an issue (never a pull request), created in the window. */
+export interface IssueCommentRecord {
+  kind: 'issue_comment'
+  repository: string
+  url: string // the issue's url
+  at: string
+  author: Actor | null
+  issueAuthor: Actor | null
+}
+
+export type ActivityRecord =
+  CommitRecord | PullRequestRecord | ReviewRecord | TriageRecord | IssueCommentRecord
+
+/** Public profile of a User account, as GitHub returns it. Empty strings mean "not set". */
+export interface Profile {
+  login: string
+  name: string
+  email: string
+}
+
+export interface RepositoryScope {
+  nameWithOwner: string
+  isArchived: boolean
+  isFork: boolean
+  isPrivate: boolean
+  defaultBranch: string | null
+}
+
+export interface RepositoryCounts {
+  commits: number
+  pullRequests: number
+  reviews: number
+  issues: number
+  triageEvents: number
+  issueComments: number
+}
+
+export interface GatherStats {
+  requests: number
+  points: number
+  /** rateLimit.remaining after the last request, when GitHub reported it. */
+  remaining: number | null
+  resetAt: string | null
+}
+
+/** Everything gathering produces: the single input of the pure part of the pipeline. */
+export interface Gathered {
+  organization: string
+  since: string // ISO 8601 UTC, inclusive
+  until: string // ISO 8601 UTC, exclusive
+  repositories: (RepositoryScope & { counts: RepositoryCounts })[]
+  records: ActivityRecord[]
+  /** Profiles of every User login that appears in the records. */
+  profiles: Record<string, Profile>
+  warnings: string[]
+  stats: GatherStats
+}
