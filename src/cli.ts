@@ -1,2 +1,86 @@
-process.stderr.write('electorate: not implemented yet\n')
-process.exitCode = 1
+import { parseArgs } from 'node:util'
+import { createCliLogger, redactor } from './cli-logger.js'
+import { optionsFromInputs } from './inputs.js'
+import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
+import { run } from './run.js'
+import { VERSION } from './version.js'
+
+const HELP = `Usage: electorate --organization ORG [options]
+
+Computes the electorate of ORG's technical-committee election from its GitHub activity and writes
+electorate.csv, contributors.csv, unlinked.csv, evidence.csv, report.json and summary.md.
+
+Options:
+  --organization ORG       GitHub organization to scan (required)
+  --repositories LIST      only these repositories (owner/name or name, comma or space separated)
+  --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
+  --until DATE             window end, exclusive (default: today 00:00 UTC)
+  --months N               window length when --since is not given (default: config months, 12)
+  --config PATH            config file (default: .github/electorate.yml; missing means defaults)
+  --output-dir DIR         output folder inside the current folder (default: electorate)
+  --include-emails MODE    auto, true or false (default auto: true for the CLI)
+  --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
+  --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
+  --concurrency N          requests in flight at most, 1 to 10 (default 4)
+  --debug                  debug logging and stack traces
+  --help, --version
+
+The token is read from GITHUB_TOKEN or GH_TOKEN.
+Exit codes: 0 done, 1 failed, 2 usage or config error.
+`
+
+function parseFlags(argv: string[]) {
+  const flags = Object.fromEntries(SHARED_INPUTS.map(name => [name, { type: 'string' as const }]))
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...flags, help: { type: 'boolean' }, version: { type: 'boolean' }, debug: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false
+    }).values
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
+  }
+}
+
+export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN || undefined
+  const redact = redactor(token)
+  let debug = env.RUNNER_DEBUG === '1'
+  try {
+    const values = parseFlags(argv)
+    debug ||= values.debug === true
+    if (values.help) {
+      process.stdout.write(HELP)
+      return 0
+    }
+    if (values.version) {
+      process.stdout.write(`${VERSION}\n`)
+      return 0
+    }
+    const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name] as string | undefined]))
+    const options = optionsFromInputs(raw, {
+      token,
+      workspace: process.cwd(),
+      includeEmailsAuto: true,
+      graphqlUrlFromEnv: env.GITHUB_GRAPHQL_URL,
+      now: new Date()
+    })
+    const log = createCliLogger({ debug, redact })
+    const { electorate, outputs } = await run(options, log)
+    const qualified = electorate.people.filter(p => p.status === 'qualified').length
+    process.stdout.write(
+      `${outputs.dir}\n${qualified} qualified of ${electorate.people.length} contributors; ${electorate.unlinked.length} unlinked identities\n`
+    )
+    return 0
+  } catch (error) {
+    const err = error as Error
+    const usage = err instanceof UsageError
+    process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`))
+    if (debug && err.stack) process.stderr.write(redact(`${err.stack}\n`))
+    if (usage) process.stderr.write('Run electorate --help for the options.\n')
+    return usage ? 2 : 1
+  }
+}
+
+process.exitCode = await cli(process.argv.slice(2), process.env)

@@ -1,5 +1,58 @@
 import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { actionLogger } from './action-logger.js'
+import { optionsFromInputs } from './inputs.js'
+import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
+import { uploadOutputFolder } from './output/artifact.js'
+import { run } from './run.js'
+
+function retentionDays(): number | undefined {
+  const value = core.getInput('retention-days')
+  if (value === '') return undefined
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new UsageError(`retention-days: expected a whole number from 1 to 90, got "${value}"`)
+  }
+  return days
+}
 
 export async function main(): Promise<void> {
-  core.setFailed('not implemented yet')
+  try {
+    const token = core.getInput('github-token')
+    if (token) core.setSecret(token)
+    const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
+    const options = optionsFromInputs(raw, {
+      token,
+      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      // Anyone can download a public repository's artifacts: emails only where the repository is private.
+      includeEmailsAuto: github.context.payload.repository?.private === true,
+      graphqlUrlFromEnv: process.env.GITHUB_GRAPHQL_URL,
+      now: new Date()
+    })
+    const upload = core.getBooleanInput('upload-artifact')
+    const artifactName = core.getInput('artifact-name') || 'electorate'
+    const retention = retentionDays()
+
+    const { electorate, outputs } = await run(options, actionLogger)
+    const qualified = electorate.people.filter(p => p.status === 'qualified').length
+    core.setOutput('electorate-count', qualified)
+    core.setOutput('contributors-count', electorate.people.length)
+    core.setOutput('csv-path', outputs.electorateCsv)
+    core.setOutput('output-dir', outputs.dir)
+    await core.summary.addRaw(outputs.summary, true).write()
+
+    if (upload) {
+      const files = Object.values(outputs.files).map(f => f.path)
+      const id = await uploadOutputFolder(
+        { name: artifactName, dir: outputs.dir, files, retentionDays: retention },
+        actionLogger
+      )
+      core.setOutput('artifact-id', id === null ? '' : String(id))
+    }
+    core.info(`${qualified} qualified of ${electorate.people.length} contributors; files in ${outputs.dir}`)
+  } catch (error) {
+    const err = error as Error
+    if (err.stack) core.debug(err.stack)
+    core.setFailed(err.message)
+  }
 }

@@ -36,3 +36,25 @@ export interface Logger {
 export class UsageError extends Error {
   override name = 'UsageError'
 }
+
+/** The inputs shared by the action (kebab-case inputs) and the CLI (`--flags`), by name. */
+export type RawInputs = Partial<Record<InputName, string>>
+
+export const SHARED_INPUTS = [
+  'organization',
+  'repositories',
+  'since',
+  'until',
+  'months',
+  'config',
+  'output-dir',
+  'include-emails',
+  'graphql-url',
+  'rate-limit-wait',
+  'concurrency'
+] as const
+export type InputName = (typeof SHARED_INPUTS)[number]
+
+export const DEFAULT_CONFIG_PATH = '.github/electorate.yml'
+export const DEFAULT_OUTPUT_DIR = 'electorate'
+export const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql'

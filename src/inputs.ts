@@ -1,0 +1,106 @@
+import path from 'node:path'
+import {
+  DEFAULT_CONFIG_PATH,
+  DEFAULT_GRAPHQL_URL,
+  DEFAULT_OUTPUT_DIR,
+  type Options,
+  type RawInputs,
+  UsageError
+} from './options.js'
+
+export interface InputContext {
+  token: string | undefined
+  /** Folder that relative paths start from and that the output folder must stay inside. */
+  workspace: string
+  /** What `include-emails: auto` means for this entry (the action: the repository is private). */
+  includeEmailsAuto: boolean
+  /** `GITHUB_GRAPHQL_URL` of the runner, when set. */
+  graphqlUrlFromEnv: string | undefined
+  now: Date
+}
+
+const blank = (value: string | undefined): value is undefined => value === undefined || value.trim() === ''
+
+function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (blank(value)) return undefined
+  const n = Number(value.trim())
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`${name}: expected a whole number from ${min} to ${max}, got "${value}"`)
+  }
+  return n
+}
+
+function includeEmails(value: string | undefined, auto: boolean): boolean {
+  const v = blank(value) ? 'auto' : value.trim().toLowerCase()
+  if (v === 'auto') return auto
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new UsageError(`include-emails: expected auto, true or false, got "${value}"`)
+}
+
+function graphqlUrl(value: string | undefined, fromEnv: string | undefined): string {
+  const url = blank(value) ? (blank(fromEnv) ? DEFAULT_GRAPHQL_URL : fromEnv) : value.trim()
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error()
+  } catch {
+    throw new UsageError(`graphql-url: "${url}" is not an http(s) URL`)
+  }
+  return url
+}
+
+/** Inside the workspace, never the workspace itself: a run clears its output folder's old files. */
+function outputDir(value: string | undefined, workspace: string): string {
+  const given = blank(value) ? DEFAULT_OUTPUT_DIR : value.trim()
+  const resolved = path.resolve(workspace, given)
+  const relative = path.relative(workspace, resolved)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(`output-dir: "${given}" is outside the workspace (${workspace}); use a folder inside it`)
+  }
+  return resolved
+}
+
+function repositories(value: string | undefined): string[] {
+  if (blank(value)) return []
+  const list = value
+    .split(/[\s,]+/)
+    .map(r => r.trim())
+    .filter(r => r !== '')
+  for (const r of list) {
+    if (!/^(?:[A-Za-z0-9-]+\/)?[A-Za-z0-9._-]+$/.test(r)) {
+      throw new UsageError(`repositories: "${r}" is not a repository name (owner/name or name)`)
+    }
+  }
+  return list
+}
+
+/** The one way both entries turn their raw inputs into Options. */
+export function optionsFromInputs(raw: RawInputs, context: InputContext): Options {
+  const organization = raw.organization?.trim() ?? ''
+  if (organization === '') throw new UsageError('organization: required (the GitHub organization to scan)')
+  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
+    throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
+  }
+  if (blank(context.token)) {
+    throw new UsageError('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)')
+  }
+  const configGiven = !blank(raw.config)
+  return {
+    organization,
+    repositories: repositories(raw.repositories),
+    since: blank(raw.since) ? undefined : raw.since.trim(),
+    until: blank(raw.until) ? undefined : raw.until.trim(),
+    months: wholeNumber('months', raw.months, 1, 120),
+    config: {
+      path: path.resolve(context.workspace, configGiven ? raw.config!.trim() : DEFAULT_CONFIG_PATH),
+      explicit: configGiven
+    },
+    outputDir: outputDir(raw['output-dir'], context.workspace),
+    includeEmails: includeEmails(raw['include-emails'], context.includeEmailsAuto),
+    graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
+    token: context.token!,
+    rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
+    concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? 4,
+    now: context.now
+  }
+}

@@ -1,0 +1,2 @@
+/** The tool's version, written into report.json; a test keeps it equal to package.json's. */
+export const VERSION = '0.1.0'
