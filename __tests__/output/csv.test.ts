@@ -1,0 +1,87 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { formatScore, formatTime, spreadsheetSafe, toCsv } from '../../src/output/csv.js'
+
+describe('spreadsheetSafe', () => {
+  it.each(['=HYPERLINK("http://x","y")', '+1', '-2', '@x', '\tlead', '\rlead', '\uFF1D1+1'])(
+    'prefixes %j with a quote',
+    text => expect(spreadsheetSafe(text)).toBe(`'${text}`)
+  )
+
+  it.each(['alice', 'a=b', 'x-1', '', "'quoted", ' =spaced'])('leaves %j alone', text =>
+    expect(spreadsheetSafe(text)).toBe(text)
+  )
+})
+
+describe('formatScore', () => {
+  it.each([
+    [12, '12'],
+    [7.5, '7.5'],
+    [0.1 + 0.2, '0.3'],
+    [0, '0'],
+    [1e-7, '0'],
+    [1 / 3, '0.333333'],
+    [2.000001, '2.000001'],
+    [1e20, '100000000000000000000'],
+    [120, '120']
+  ])('writes %d as %s', (score, written) => expect(formatScore(score)).toBe(written))
+
+  it('refuses what is not a number', () => {
+    expect(() => formatScore(Number.NaN)).toThrow(/score/)
+  })
+})
+
+describe('formatTime', () => {
+  it('writes UTC to the second', () => {
+    expect(formatTime('2024-03-01T10:00:00.123Z')).toBe('2024-03-01T10:00:00Z')
+    expect(formatTime('2024-03-01T12:00:00+02:00')).toBe('2024-03-01T10:00:00Z')
+    expect(formatTime('')).toBe('')
+  })
+
+  it('refuses a time it cannot read', () => {
+    expect(() => formatTime('yesterday')).toThrow(/yesterday/)
+  })
+})
+
+describe('toCsv', () => {
+  const tricky = [
+    'Müller, Jürgen',
+    'say "hi"',
+    'two\nlines',
+    'cr\rinside',
+    'crlf\r\ninside',
+    'tab\tinside',
+    '李雷',
+    'emoji 🗳️',
+    ''
+  ]
+
+  it('ends every record with CRLF and quotes only where needed', () => {
+    const text = toCsv(['a', 'b'], [['plain', 'with,comma']])
+    expect(text).toBe('a,b\r\nplain,"with,comma"\r\n')
+  })
+
+  it('reads back every tricky cell unchanged', () => {
+    const text = toCsv(
+      ['value'],
+      tricky.map(cell => [cell])
+    )
+    const rows = parse(text, { columns: true }) as { value: string }[]
+    expect(rows.map(row => row.value)).toEqual(tricky)
+    expect(text.charCodeAt(0)).not.toBe(0xfeff)
+  })
+
+  it('reads back guarded cells with exactly one leading quote', () => {
+    const dangerous = ['=HYPERLINK("http://evil.example","click")', '+1', '-2', '@x', '\tx', '\rx']
+    const text = toCsv(
+      ['value'],
+      dangerous.map(cell => [cell])
+    )
+    const rows = parse(text, { columns: true }) as { value: string }[]
+    expect(rows.map(row => row.value)).toEqual(dangerous.map(cell => `'${cell}`))
+  })
+
+  it('writes numbers without the guard', () => {
+    expect(toCsv(['n'], [[7.5], [0.1 + 0.2]])).toBe('n\r\n7.5\r\n0.3\r\n')
+  })
+})

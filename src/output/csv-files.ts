@@ -1,0 +1,77 @@
+import type { ContributionRecord, Person, UnlinkedIdentity } from '../electorate/types.js'
+import { METRICS } from '../records.js'
+import { type Cell, formatTime, toCsv } from './csv.js'
+
+// The columns are part of the contract (SPEC "Output folder"): officials' scripts read them by position.
+const PERSON_COLUMNS = [
+  'login',
+  'name',
+  'email',
+  'other_emails',
+  'score',
+  ...METRICS,
+  'qualified_by',
+  'first_activity',
+  'last_activity',
+  'profile_url'
+] as const
+const EMAIL_COLUMNS = new Set<string>(['email', 'other_emails'])
+
+export function personColumns(includeEmails: boolean): string[] {
+  return PERSON_COLUMNS.filter(column => includeEmails || !EMAIL_COLUMNS.has(column))
+}
+
+function personCells(person: Person, includeEmails: boolean): Cell[] {
+  return [
+    person.login,
+    person.name,
+    ...(includeEmails ? [person.email, person.otherEmails.join(';')] : []),
+    person.score,
+    ...METRICS.map(metric => person.metrics[metric]),
+    person.qualifiedBy,
+    formatTime(person.firstActivity),
+    formatTime(person.lastActivity),
+    person.profileUrl
+  ]
+}
+
+/** electorate.csv: qualified people only, in the order the electorate gives (login, case-insensitive). */
+export function electorateCsv(people: readonly Person[], includeEmails: boolean): string {
+  const qualified = people.filter(person => person.status === 'qualified')
+  return toCsv(
+    personColumns(includeEmails),
+    qualified.map(person => personCells(person, includeEmails))
+  )
+}
+
+/** contributors.csv: everyone, with status and note. */
+export function contributorsCsv(people: readonly Person[], includeEmails: boolean): string {
+  return toCsv(
+    [...personColumns(includeEmails), 'status', 'note'],
+    people.map(person => [...personCells(person, includeEmails), person.status, person.note])
+  )
+}
+
+/** unlinked.csv; without emails the email column is left out, so only name, count and an example remain. */
+export function unlinkedCsv(unlinked: readonly UnlinkedIdentity[], includeEmails: boolean): string {
+  const header = includeEmails
+    ? ['email', 'name', 'commits', 'example_url']
+    : ['name', 'commits', 'example_url']
+  return toCsv(
+    header,
+    unlinked.map(identity => [
+      ...(includeEmails ? [identity.email] : []),
+      identity.name,
+      identity.commits,
+      identity.exampleUrl
+    ])
+  )
+}
+
+/** evidence.csv: one row per counted item. */
+export function evidenceCsv(evidence: readonly ContributionRecord[]): string {
+  return toCsv(
+    ['login', 'metric', 'repository', 'url', 'at'],
+    evidence.map(item => [item.login, item.metric, item.repository, item.url, formatTime(item.at)])
+  )
+}

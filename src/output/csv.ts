@@ -1,0 +1,40 @@
+import { stringify } from 'csv-stringify/sync'
+
+// RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
+export const RECORD_DELIMITER = '\r\n'
+
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+// The full-width forms are included because some spreadsheets fold them to their ASCII twins.
+const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
+
+/** A text cell as written: prefixed with `'` when a spreadsheet would take it for a formula. */
+export function spreadsheetSafe(text: string): string {
+  return FORMULA_STARTS.has(text.charAt(0)) ? `'${text}` : text
+}
+
+/** A score as a plain decimal: `12`, `7.5`, never an exponent nor float noise like `0.30000000000000004`. */
+export function formatScore(score: number): string {
+  if (!Number.isFinite(score)) throw new Error(`cannot write score ${score}`)
+  const fixed = score.toFixed(6)
+  const trimmed = fixed.replace(/0+$/, '').replace(/\.$/, '')
+  return trimmed === '-0' ? '0' : trimmed
+}
+
+/** An instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds); '' stays '' (no activity). */
+export function formatTime(instant: string): string {
+  if (instant === '') return ''
+  const time = new Date(instant)
+  if (Number.isNaN(time.getTime())) throw new Error(`cannot write time ${JSON.stringify(instant)}`)
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** A cell: text goes through the formula guard; numbers (counts, scores) are written as plain decimals. */
+export type Cell = string | number
+
+/** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const records = rows.map(row =>
+    row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell)))
+  )
+  return stringify([[...header], ...records], { record_delimiter: RECORD_DELIMITER, escape_formulas: false })
+}

@@ -1,0 +1,117 @@
+import type { Electorate, Person } from '../electorate/types.js'
+import { METRICS } from '../records.js'
+import { formatScore, formatTime } from './csv.js'
+import { escapeMarkdown, markdownLink } from './markdown.js'
+import type { ReportMeta } from './report.js'
+import { reportWarnings } from './warnings.js'
+
+/** Longer electorate tables are folded so the job summary stays readable. */
+export const FOLD_ABOVE_ROWS = 20
+
+/** summary.md, also the job summary: counts, rules, activity mix, warnings, API use and the electorate. */
+export function summaryMarkdown(
+  electorate: Electorate,
+  meta: ReportMeta,
+  options: { includeEmails: boolean }
+): string {
+  const qualified = electorate.people.filter(person => person.status === 'qualified')
+  const sections = [
+    `# Electorate of ${escapeMarkdown(meta.organization)}`,
+    `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,
+    countsTable(electorate, meta, qualified.length),
+    rulesSection(electorate),
+    activitySection(electorate),
+    warningsSection(electorate, meta, options.includeEmails),
+    `## GitHub API\n\n${meta.stats.requests} requests, ${meta.stats.points} points.`,
+    electorateSection(qualified)
+  ]
+  return `${sections.join('\n\n')}\n`
+}
+
+function countsTable(electorate: Electorate, meta: ReportMeta, qualified: number): string {
+  const count = (status: string) => electorate.people.filter(person => person.status === status).length
+  return table(
+    ['', 'count'],
+    [
+      ['repositories', String(meta.repositories.length)],
+      ['contributors', String(electorate.people.length)],
+      ['qualified', String(qualified)],
+      ['not qualified', String(count('not-qualified'))],
+      ['excluded', String(count('excluded'))],
+      ['unlinked commit identities', String(electorate.unlinked.length)]
+    ]
+  )
+}
+
+function rulesSection(electorate: Electorate): string {
+  if (electorate.ruleCounts.length === 0) return '## Qualified by rule\n\nNo rule qualified anyone.'
+  const rows = electorate.ruleCounts.map(({ rule, count }) => [escapeMarkdown(rule), String(count)])
+  return `## Qualified by rule\n\n${table(['rule', 'people'], rows)}`
+}
+
+function activitySection(electorate: Electorate): string {
+  // Mermaid cannot draw a slice of zero, and an empty pie says nothing.
+  const slices = METRICS.filter(metric => electorate.totals[metric] > 0)
+  if (slices.length === 0) return '## Activity\n\nNo counted activity.'
+  const lines = slices.map(metric => `    "${metric}" : ${electorate.totals[metric]}`)
+  return [
+    '## Activity',
+    '',
+    '```mermaid',
+    'pie showData title Counted items by metric',
+    ...lines,
+    '```'
+  ].join('\n')
+}
+
+function warningsSection(electorate: Electorate, meta: ReportMeta, includeEmails: boolean): string {
+  const items: string[] = []
+  const unlinked = electorate.unlinked.length
+  if (unlinked > 0) {
+    const where = includeEmails
+      ? 'unlinked.csv lists them'
+      : 'unlinked.csv lists them by name only (emails not included)'
+    items.push(
+      `${unlinked} commit ${plural(unlinked, 'identity', 'identities')} linked to no account: ${where}.`
+    )
+  }
+  if (electorate.deletedAccountItems > 0) {
+    const n = electorate.deletedAccountItems
+    items.push(`${n} ${plural(n, 'item', 'items')} by deleted accounts, counted for nobody.`)
+  }
+  if (electorate.lateApprovalsSetAside > 0) {
+    const n = electorate.lateApprovalsSetAside
+    items.push(`${n} late ${plural(n, 'approval', 'approvals')} set aside (\`reviews.late-approvals\`).`)
+  }
+  items.push(...reportWarnings(electorate, meta.warnings, includeEmails).map(escapeMarkdown))
+  if (!includeEmails && unlinked === 0) items.push('Emails are not included in this output.')
+  const list = items.length === 0 ? 'None.' : items.map(item => `- ${item}`).join('\n')
+  return `## Warnings\n\n${list}`
+}
+
+function electorateSection(qualified: readonly Person[]): string {
+  const title = `Electorate (${qualified.length} ${plural(qualified.length, 'person', 'people')})`
+  if (qualified.length === 0) return `## ${title}\n\nNobody qualified.`
+  const rows = qualified.map(person => [
+    markdownLink(person.login, person.profileUrl),
+    escapeMarkdown(person.name),
+    formatScore(person.score),
+    escapeMarkdown(person.qualifiedBy)
+  ])
+  const rendered = table(['login', 'name', 'score', 'qualified by'], rows)
+  if (qualified.length <= FOLD_ABOVE_ROWS) return `## ${title}\n\n${rendered}`
+  // GitHub renders markdown inside <details> only after a blank line.
+  return `## Electorate\n\n<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
+}
+
+const NUMERIC_COLUMNS = new Set(['count', 'people', 'score'])
+
+/** A GFM table of cells already escaped; numeric columns align right. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const align = header.map(column => (NUMERIC_COLUMNS.has(column) ? '---:' : '---'))
+  return [header, align, ...rows].map(cells => `| ${cells.join(' | ')} |`).join('\n')
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Electorate } from '../electorate/types.js'
+import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
+import { type ReportMeta, reportJson } from './report.js'
+import { summaryMarkdown } from './summary.js'
+
+export const ELECTORATE_CSV = 'electorate.csv'
+export const REPORT_JSON = 'report.json'
+/** Every file a run writes, electorate.csv last. */
+export const OUTPUT_FILES = [
+  'contributors.csv',
+  'unlinked.csv',
+  'evidence.csv',
+  'summary.md',
+  REPORT_JSON,
+  ELECTORATE_CSV
+] as const
+
+const PARTIAL_SUFFIX = '.partial'
+
+export interface WrittenOutputs {
+  dir: string
+  files: Record<string, { path: string; sha256: string }>
+  /** The same text as summary.md, for the job summary. */
+  summary: string
+  /** Path of electorate.csv. */
+  electorateCsv: string
+}
+
+/**
+ * Deletes the files of an earlier run (and any half-written one) so that a run that fails never leaves
+ * an old roll behind that could pass for this one's.
+ */
+export async function removeStaleElectorate(dir: string): Promise<void> {
+  // electorate.csv first: should a later removal fail, the roll is already gone.
+  for (const name of [ELECTORATE_CSV, ...OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV)]) {
+    await rm(join(dir, name), { force: true })
+    await rm(join(dir, name + PARTIAL_SUFFIX), { force: true })
+  }
+}
+
+/** Writes the output folder; the same inputs give the same bytes (report.json's `run` aside). */
+export async function writeOutputs(
+  dir: string,
+  electorate: Electorate,
+  meta: ReportMeta,
+  options: { includeEmails: boolean }
+): Promise<WrittenOutputs> {
+  const { includeEmails } = options
+  const summary = summaryMarkdown(electorate, meta, { includeEmails })
+  const contents = new Map<string, string>([
+    ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
+    ['unlinked.csv', unlinkedCsv(electorate.unlinked, includeEmails)],
+    ['evidence.csv', evidenceCsv(electorate.evidence)],
+    ['summary.md', summary],
+    [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
+  ])
+  const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
+  contents.set(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: hashes }))
+
+  await removeStaleElectorate(dir)
+  await mkdir(dir, { recursive: true })
+  const files: WrittenOutputs['files'] = {}
+  for (const name of OUTPUT_FILES) {
+    const text = contents.get(name) ?? ''
+    const path = join(dir, name)
+    await writeWhole(path, text)
+    files[name] = { path, sha256: sha256(text) }
+  }
+  return { dir, files, summary, electorateCsv: files[ELECTORATE_CSV].path }
+}
+
+// Write beside, then rename: a crash leaves either no file or the whole file, never half a roll.
+async function writeWhole(path: string, text: string): Promise<void> {
+  const partial = path + PARTIAL_SUFFIX
+  await writeFile(partial, text, 'utf8')
+  await rename(partial, path)
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
