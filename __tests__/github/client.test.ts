@@ -1,0 +1,272 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createGitHubClient } from '../../src/github/client.js'
+import { GitHubTimeoutError } from '../../src/github/errors.js'
+import type { Logger } from '../../src/options.js'
+
+type Handler = (request: {
+  body: { query: string; variables: object }
+  headers: IncomingMessage['headers']
+}) => {
+  status?: number
+  headers?: Record<string, string>
+  json?: unknown
+  delayMs?: number
+}
+
+const TOKEN = 'ghs_secret_token_value'
+const servers: { close(): void }[] = []
+
+async function serve(handler: Handler) {
+  const calls: { query: string; authorization?: string }[] = []
+  let inFlight = 0
+  let maxInFlight = 0
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = ''
+    req.on('data', chunk => (raw += chunk))
+    req.on('end', async () => {
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      const body = JSON.parse(raw) as { query: string; variables: object }
+      calls.push({ query: body.query, authorization: req.headers.authorization })
+      const answer = handler({ body, headers: req.headers })
+      if (answer.delayMs) await new Promise(r => setTimeout(r, answer.delayMs))
+      inFlight--
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers })
+      res.end(JSON.stringify(answer.json ?? {}))
+    })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  servers.push(server)
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+  return { url, calls, maxInFlight: () => maxInFlight }
+}
+
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close()
+})
+
+function recorder() {
+  const sleeps: number[] = []
+  const messages: string[] = []
+  const log: Logger = {
+    info: m => messages.push(m),
+    warning: m => messages.push(m),
+    debug: m => messages.push(m),
+    group: (_name, fn) => fn()
+  }
+  return { sleeps, messages, log, sleep: async (ms: number) => void sleeps.push(ms) }
+}
+
+const ok = (data: object, cost = 1) => ({
+  json: { data: { ...data, electorateRateLimit: { cost, remaining: 4000, resetAt: '2030-01-01T00:00:00Z' } } }
+})
+
+describe('createGitHubClient', () => {
+  it('sends the token, asks for the cost of every query and counts requests and points', async () => {
+    const server = await serve(() => ok({ viewer: { login: 'me' } }, 3))
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    const data = await client.query<{ viewer: { login: string } }>('query { viewer { login } }', {}, 'viewer')
+    expect(data).toEqual({ viewer: { login: 'me' } })
+    expect(server.calls[0].authorization).toBe(`bearer ${TOKEN}`)
+    expect(server.calls[0].query).toMatch(/rateLimit \{ cost/)
+    await client.query('query { viewer { login } }', {}, 'viewer')
+    expect(client.stats()).toEqual({
+      requests: 2,
+      points: 6,
+      remaining: 4000,
+      resetAt: '2030-01-01T00:00:00Z'
+    })
+  })
+
+  it('retries 502/503/504 and network-level failures with growing, jittered backoff', async () => {
+    const statuses = [502, 503, 504, 502]
+    const server = await serve(() => {
+      const status = statuses.shift()
+      return status ? { status, json: { message: 'Bad gateway' } } : ok({ x: 1 })
+    })
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { x }', {}, 'flaky')).resolves.toEqual({ x: 1 })
+    expect(server.calls).toHaveLength(5)
+    expect(sleeps).toHaveLength(4)
+    for (let i = 1; i < sleeps.length; i++) expect(sleeps[i]).toBeGreaterThanOrEqual(sleeps[i - 1])
+    expect(sleeps[3]).toBeGreaterThan(sleeps[0] * 2)
+  })
+
+  it('gives up after its attempt budget and names the query', async () => {
+    const server = await serve(() => ({ status: 503 }))
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { x }', {}, 'history of kata/runtime')).rejects.toThrow(
+      /history of kata\/runtime: GitHub answered 503, still after 6 attempts/
+    )
+    expect(server.calls).toHaveLength(6)
+  })
+
+  it('throws GitHubTimeoutError after the tolerated number of timeouts', async () => {
+    const server = await serve(() => ({ status: 504 }))
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { x }', {}, 'page', { timeoutRetries: 2 })).rejects.toBeInstanceOf(
+      GitHubTimeoutError
+    )
+    expect(server.calls).toHaveLength(3)
+  })
+
+  it('retries a network error, then gives up naming it', async () => {
+    const { log, sleep, sleeps } = recorder()
+    const closed = await serve(() => ok({}))
+    servers.pop()!.close()
+    const client = createGitHubClient({ url: closed.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { x }', {}, 'down')).rejects.toThrow(/down: network error .*6 attempts/)
+    expect(sleeps).toHaveLength(5)
+    expect(client.stats().requests).toBe(6)
+  })
+
+  it('honours retry-after on a secondary rate limit and pauses every other request meanwhile', async () => {
+    let limited = true
+    const server = await serve(({ body }) => {
+      if (body.query.includes('first') && limited) {
+        limited = false
+        return {
+          status: 403,
+          headers: { 'retry-after': '7' },
+          json: { message: 'You have exceeded a secondary rate limit' }
+        }
+      }
+      return ok({ y: 1 })
+    })
+    const { log, messages } = recorder()
+    let releasePause!: () => void
+    const sleeps: number[] = []
+    const sleep = (ms: number) => {
+      sleeps.push(ms)
+      return new Promise<void>(resolve => (releasePause = resolve))
+    }
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 2 })
+    const first = client.query('query first { y }', {}, 'first')
+    await new Promise(r => setTimeout(r, 100))
+    const second = client.query('query second { y }', {}, 'second')
+    await new Promise(r => setTimeout(r, 100))
+    expect(sleeps).toEqual([7000])
+    expect(server.calls).toHaveLength(1)
+    releasePause()
+    await Promise.all([first, second])
+    expect(server.calls).toHaveLength(3)
+    expect(messages.join('\n')).toMatch(/secondary rate limit; pausing all requests for 7 s/)
+  })
+
+  it('waits at least 60 s on a secondary limit without retry-after', async () => {
+    let limited = true
+    const server = await serve(() => {
+      if (!limited) return ok({ z: 1 })
+      limited = false
+      return { json: { errors: [{ message: 'You have exceeded a secondary rate limit.' }] } }
+    })
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await client.query('query { z }', {}, 'z')
+    expect(sleeps[0]).toBeGreaterThanOrEqual(60_000)
+  })
+
+  it('waits for the primary reset when it is within the bound', async () => {
+    const nowMs = Date.parse('2030-01-01T00:00:00Z')
+    let limited = true
+    const server = await serve(() => {
+      if (!limited) return ok({ z: 1 })
+      limited = false
+      return {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(nowMs / 1000 + 600) },
+        json: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }
+      }
+    })
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, now: () => nowMs })
+    await expect(client.query('query { z }', {}, 'z')).resolves.toEqual({ z: 1 })
+    expect(sleeps[0]).toBeGreaterThanOrEqual(600_000)
+    expect(sleeps[0]).toBeLessThan(700_000)
+  })
+
+  it('fails with the points used and the reset time when the reset is beyond the bound', async () => {
+    const nowMs = Date.parse('2030-01-01T00:00:00Z')
+    const server = await serve(() => ({
+      status: 403,
+      headers: {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '1000',
+        'x-ratelimit-limit': '1000',
+        'x-ratelimit-reset': String(nowMs / 1000 + 3 * 3600)
+      },
+      json: { message: 'API rate limit exceeded' }
+    }))
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, now: () => nowMs })
+    const error = await client.query('query { z }', {}, 'z').catch((e: Error) => e)
+    expect(String(error)).toMatch(/1000 of 1000 points used/)
+    expect(String(error)).toMatch(/2030-01-01T03:00:00.000Z/)
+    expect(String(error)).toMatch(/GitHub App/)
+    expect(sleeps).toEqual([])
+  })
+
+  it('says clearly that the token was rejected, without showing it', async () => {
+    const server = await serve(() => ({ status: 401, json: { message: `Bad credentials ${TOKEN}` } }))
+    const { log, sleep, messages } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    const error = await client.query('query { z }', {}, 'z').catch((e: Error) => e)
+    expect(String(error)).toMatch(/GitHub rejected the token \(401 Bad credentials\)/)
+    expect(String(error)).not.toContain(TOKEN)
+    expect(messages.join()).not.toContain(TOKEN)
+    expect(server.calls).toHaveLength(1)
+  })
+
+  it('never takes a partial response as complete: retries "Something went wrong"', async () => {
+    let partial = 2
+    const server = await serve(() =>
+      partial-- > 0
+        ? {
+            json: {
+              data: { r: { nodes: [] } },
+              errors: [{ message: 'Something went wrong while executing your query.' }]
+            }
+          }
+        : ok({ r: { nodes: [1] } })
+    )
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { r }', {}, 'r')).resolves.toEqual({ r: { nodes: [1] } })
+    expect(server.calls).toHaveLength(3)
+  })
+
+  it('names what was not found, without retrying', async () => {
+    const server = await serve(() => ({
+      json: {
+        data: { repository: null },
+        errors: [
+          {
+            type: 'NOT_FOUND',
+            path: ['repository'],
+            message: "Could not resolve to a Repository with the name 'kata/nope'."
+          }
+        ]
+      }
+    }))
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { repository }', {}, 'kata/nope')).rejects.toThrow(
+      /kata\/nope: NOT_FOUND at repository: Could not resolve to a Repository with the name 'kata\/nope'/
+    )
+    expect(server.calls).toHaveLength(1)
+  })
+
+  it('never has more than `concurrency` requests in flight', async () => {
+    const server = await serve(() => ({ ...ok({ a: 1 }), delayMs: 20 }))
+    const { log, sleep } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 3 })
+    await Promise.all(Array.from({ length: 12 }, (_, i) => client.query('query { a }', {}, `q${i}`)))
+    expect(server.maxInFlight()).toBe(3)
+    expect(client.stats().requests).toBe(12)
+  })
+})
