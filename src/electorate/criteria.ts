@@ -1,0 +1,26 @@
+import type { Rule, RuleKey } from '../config/schema.js'
+import type { MetricCounts } from './types.js'
+
+export type Standing = MetricCounts & { score: number }
+
+/** How `qualified_by` names a rule: its minimums in the order written, like `commits>=1&ci>=1`. */
+export function ruleName(rule: Rule): string {
+  return minimumsOf(rule)
+    .map(([key, minimum]) => `${key}>=${minimum}`)
+    .join('&')
+}
+
+/** The first rule, in the order written, whose minimums all hold: its index, or -1 when none holds. */
+export function firstRuleHeld(standing: Standing, criteria: Rule[]): number {
+  return criteria.findIndex(rule => minimumsOf(rule).every(([key, minimum]) => standing[key] >= minimum))
+}
+
+/** The name of the first rule that holds, or null when none does. */
+export function qualifiedBy(standing: Standing, criteria: Rule[]): string | null {
+  const held = firstRuleHeld(standing, criteria)
+  return held === -1 ? null : ruleName(criteria[held])
+}
+
+function minimumsOf(rule: Rule): [RuleKey, number][] {
+  return Object.entries(rule).filter((entry): entry is [RuleKey, number] => entry[1] !== undefined)
+}

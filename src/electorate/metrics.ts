@@ -1,0 +1,97 @@
+import { globMatcher } from '../config/globs.js'
+import type { Config } from '../config/schema.js'
+import { TRIAGE_EVENTS, type ActivityRecord, type Gathered, type Metric } from '../records.js'
+import type { Identities } from './identities.js'
+import { isInWindow, utcSecond } from './instants.js'
+import { isLateApproval } from './late-approvals.js'
+import type { ContributionRecord, MetricCounts } from './types.js'
+
+export interface Contributions {
+  /** One record per distinct item per metric per person, at the item's earliest moment in the window. */
+  evidence: ContributionRecord[]
+  deletedAccountItems: number
+  lateApprovalsSetAside: number
+  warnings: string[]
+}
+
+const COUNTED_REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'])
+const TRIAGE = new Set<string>(TRIAGE_EVENTS)
+
+/** Every counted item of every person: the six metrics of the contract, as sets of distinct items. */
+export function countContributions(gathered: Gathered, identities: Identities, config: Config): Contributions {
+  const items = new Map<string, ContributionRecord>()
+  // A commit is one item however many repositories hold it (forks), so it is keyed by oid.
+  const credit = (login: string, metric: Metric, item: string, record: ActivityRecord) => {
+    const at = utcSecond(record.at)
+    const id = `${login}\n${metric}\n${item}`
+    const earlier = items.get(id)
+    if (earlier === undefined || at < earlier.at || (at === earlier.at && record.url < earlier.url))
+      items.set(id, { login, metric, repository: record.repository, url: record.url, at })
+  }
+  const isCi = globMatcher(config.ci.paths, { nocase: false, dot: true })
+  const lateApprovals = config.reviews['late-approvals']
+  let deletedAccountItems = 0
+  let lateApprovalsSetAside = 0
+  const warnings: string[] = []
+
+  for (const record of gathered.records) {
+    if (!isInWindow(record.at, gathered)) continue
+    switch (record.kind) {
+      case 'commit': {
+        if (record.parents > 1) break
+        for (const author of record.authors) {
+          const person = identities.personOfCommitAuthor(author)
+          if (person !== null) credit(person, 'commits', record.oid.toLowerCase(), record)
+        }
+        break
+      }
+      case 'pull_request': {
+        if (record.author === null) deletedAccountItems++
+        const author = identities.personOf(record.author)
+        if (record.files === null)
+          warnings.push(`${record.url}: GitHub does not list its changed files (over 3,000); not counted as ci`)
+        if (author === null) break
+        credit(author, 'merged_prs', record.url, record)
+        if (record.files?.some(path => isCi(path))) credit(author, 'ci', record.url, record)
+        break
+      }
+      case 'review': {
+        if (record.reviewer === null) deletedAccountItems++
+        const reviewer = identities.personOf(record.reviewer)
+        const author = identities.personOf(record.pullRequestAuthor)
+        if (reviewer === null || reviewer === author || !COUNTED_REVIEW_STATES.has(record.state)) break
+        if (isLateApproval(record, { reviewer, author }, identities, lateApprovals)) lateApprovalsSetAside++
+        else credit(reviewer, 'reviews', record.url, record)
+        break
+      }
+      case 'triage': {
+        if (record.actor === null) deletedAccountItems++
+        const actor = identities.personOf(record.actor)
+        if (actor !== null && actor !== identities.personOf(record.issueAuthor) && TRIAGE.has(record.event))
+          credit(actor, 'triaged', record.url, record)
+        break
+      }
+      case 'issue_comment': {
+        if (record.author === null) deletedAccountItems++
+        const author = identities.personOf(record.author)
+        if (author !== null && author !== identities.personOf(record.issueAuthor))
+          credit(author, 'issue_comments', record.url, record)
+        break
+      }
+    }
+  }
+  return { evidence: [...items.values()], deletedAccountItems, lateApprovalsSetAside, warnings }
+}
+
+export const NO_METRICS: MetricCounts = { commits: 0, merged_prs: 0, reviews: 0, triaged: 0, issue_comments: 0, ci: 0 }
+
+/** Each person's metrics, counted from the evidence itself so that every number can be checked by hand. */
+export function metricsByPerson(evidence: ContributionRecord[]): Map<string, MetricCounts> {
+  const metrics = new Map<string, MetricCounts>()
+  for (const item of evidence) {
+    const counts = metrics.get(item.login) ?? { ...NO_METRICS }
+    counts[item.metric]++
+    metrics.set(item.login, counts)
+  }
+  return metrics
+}
