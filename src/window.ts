@@ -1,0 +1,86 @@
+import { isValid, parseISO } from 'date-fns'
+import { UsageError } from './options.js'
+
+// The counting window [since, until), in UTC. Calendar-month arithmetic is done on UTC fields here:
+// date-fns' addMonths works in the machine's local time zone, which would move a CLI user's window.
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+const DEFAULT_MONTHS = 12
+const LONGEST_MONTHS = 120
+
+export interface Window {
+  since: Date
+  until: Date
+  months: number
+}
+
+export interface WindowInput {
+  since?: string
+  until?: string
+  months?: number
+  now: Date
+}
+
+export function resolveWindow(input: WindowInput): Window {
+  const months = input.months ?? DEFAULT_MONTHS
+  if (!Number.isInteger(months) || months < 1 || months > LONGEST_MONTHS) {
+    throw new UsageError(`months: expected a whole number from 1 to ${LONGEST_MONTHS}, got ${months}`)
+  }
+  const until = input.until !== undefined ? parseInstant('until', input.until) : startOfUtcDay(input.now)
+  const since = input.since !== undefined ? parseInstant('since', input.since) : addUtcMonths(until, -months)
+  if (since.getTime() >= until.getTime()) {
+    throw new UsageError(`since (${formatInstant(since)}) must be before until (${formatInstant(until)})`)
+  }
+  if (addUtcMonths(since, LONGEST_MONTHS).getTime() < until.getTime()) {
+    throw new UsageError(
+      `the window from ${formatInstant(since)} to ${formatInstant(until)} is longer than 10 years`
+    )
+  }
+  return { since, until, months }
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, the one way instants are written in every output. */
+export function formatInstant(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Midnight UTC of a `YYYY-MM-DD` day that exists in the calendar; undefined for anything else. */
+export function parseUtcDay(text: string): Date | undefined {
+  const match = DAY.exec(text)
+  if (match === null) return undefined
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  const exists =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  return exists ? date : undefined
+}
+
+function parseInstant(name: string, text: string): Date {
+  const day = parseUtcDay(text)
+  if (day !== undefined) return day
+  // parseISO reads a timestamp without an offset as local time, so the offset is required first.
+  if (INSTANT.test(text) && parseUtcDay(text.slice(0, 10)) !== undefined) {
+    const instant = parseISO(text)
+    if (isValid(instant)) return instant
+  }
+  throw new UsageError(
+    `${name}: expected a date (YYYY-MM-DD) or an ISO 8601 timestamp with offset ` +
+      `(like 2026-04-07T12:00:00+02:00 or 2026-04-07T10:00:00Z), got ${JSON.stringify(text)}`
+  )
+}
+
+function startOfUtcDay(instant: Date): Date {
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()))
+}
+
+/** Calendar months in UTC; a day past the end of the target month becomes its last day (Mar 31 - 1 = Feb 28). */
+function addUtcMonths(instant: Date, months: number): Date {
+  const target = new Date(instant.getTime())
+  target.setUTCDate(1)
+  target.setUTCMonth(target.getUTCMonth() + months)
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  target.setUTCDate(Math.min(instant.getUTCDate(), lastDay))
+  return target
+}
