@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLError,
+  isObjectType,
+  Kind,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule
+} from 'graphql'
+import { describe, expect, it } from 'vitest'
+import { withRateLimit } from '../../src/github/rate-limit.js'
+import { commitHistories } from '../../src/github/queries/commits.js'
+import { namedRepositories } from '../../src/github/queries/repositories.js'
+
+const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
+  // The published SDL repeats two enterprise fields; nothing here touches them.
+  assumeValidSDL: true
+})
+
+/** Every connection that returns nodes or edges must be bounded by a `first`/`last` of 1..100. */
+const boundedConnections: ValidationRule = context => ({
+  Field(node) {
+    const type = getNamedType(context.getType())
+    if (!isObjectType(type) || !type.name.endsWith('Connection') || !node.selectionSet) return
+    const selectsItems = node.selectionSet.selections.some(
+      s => s.kind === Kind.FIELD && (s.name.value === 'nodes' || s.name.value === 'edges')
+    )
+    if (!selectsItems) return
+    const bound = node.arguments?.find(a => a.name.value === 'first' || a.name.value === 'last')
+    if (!bound) {
+      context.reportError(
+        new GraphQLError(`${node.name.value} selects items without first/last`, { nodes: node })
+      )
+    } else if (bound.value.kind === Kind.INT) {
+      const n = Number(bound.value.value)
+      if (n < 1 || n > 100) {
+        context.reportError(new GraphQLError(`${node.name.value} asks for ${n} items`, { nodes: node }))
+      }
+    } else if (bound.value.kind !== Kind.VARIABLE) {
+      context.reportError(new GraphQLError(`${node.name.value}: first/last is not an int`, { nodes: node }))
+    }
+  }
+})
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : []
+  )
+}
+
+const filesWithDocuments = sourceFiles('src').filter(file =>
+  readFileSync(file, 'utf8').includes('/* GraphQL */')
+)
+
+async function staticDocuments(): Promise<[string, string][]> {
+  const documents: [string, string][] = []
+  for (const file of filesWithDocuments) {
+    const module = (await import(/* @vite-ignore */ pathToFileURL(resolve(file)).href)) as Record<
+      string,
+      unknown
+    >
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value === 'string' && /^\s*query\b/.test(value))
+        documents.push([`${relative('src', file)} ${name}`, value])
+    }
+  }
+  return documents
+}
+
+const builtDocuments: [string, string][] = [
+  [
+    'namedRepositories',
+    namedRepositories([
+      { owner: 'kata-containers', name: 'kata-"containers' },
+      { owner: 'o', name: 'n' }
+    ])
+  ],
+  [
+    'commitHistories',
+    commitHistories([
+      { repository: 'R_1', first: 12 },
+      { repository: 'R_2', first: 100 }
+    ])
+  ]
+]
+
+function errorsOf(document: string): string[] {
+  return validate(schema, parse(document), [...specifiedRules, boundedConnections]).map(e => e.message)
+}
+
+describe('GraphQL documents', () => {
+  it('all live beside the code in src/github', () => {
+    expect(filesWithDocuments.length).toBeGreaterThan(0)
+    for (const file of filesWithDocuments) expect(file).toMatch(/^src[/\\]github[/\\]/)
+  })
+
+  it('are valid against GitHub schema, with every connection bounded, also with the cost added', async () => {
+    const documents = [...(await staticDocuments()), ...builtDocuments]
+    expect(documents.length).toBeGreaterThanOrEqual(12)
+    for (const [name, document] of documents) {
+      expect({ name, errors: errorsOf(document) }).toEqual({ name, errors: [] })
+      expect({ name, errors: errorsOf(withRateLimit(document)) }).toEqual({ name, errors: [] })
+    }
+  })
+
+  it('the bound rule rejects unbounded and oversized connections', () => {
+    expect(errorsOf('query { viewer { repositories { nodes { name } } } }')).toEqual([
+      'repositories selects items without first/last'
+    ])
+    expect(errorsOf('query { viewer { repositories(first: 101) { nodes { name } } } }')).toEqual([
+      'repositories asks for 101 items'
+    ])
+    expect(errorsOf('query { viewer { repositories { totalCount } } }')).toEqual([])
+  })
+})

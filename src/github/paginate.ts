@@ -1,0 +1,68 @@
+import type { GitHubClient } from './client.js'
+import { GitHubTimeoutError } from './errors.js'
+
+export interface PageInfo {
+  hasNextPage: boolean
+  endCursor: string | null
+}
+
+export interface Connection<N> {
+  nodes: N[]
+  pageInfo: PageInfo
+}
+
+export interface ConnectionRequest<N> {
+  /** A document taking `$first: Int!` and `$after: String` for the connection it pages. */
+  document: string
+  variables: object
+  label: string
+  /** Picks the paged connection out of the response; null when its parent has gone. */
+  connection: (data: never) => Connection<N> | null | undefined
+  first: number
+  /** Continue after this cursor (the first page came from a batched query). */
+  after?: string | null
+  /** Smallest page size to shrink to when GitHub keeps timing out. */
+  floor?: number
+}
+
+/** Tolerated timeouts on one page before its size is halved. */
+const TIMEOUTS_PER_PAGE_SIZE = 2
+
+/**
+ * Every page of one connection, in order. A page that keeps timing out (502/504: the query ran
+ * too long) is asked again with half as many items, down to `floor`.
+ */
+export async function* pages<N>(client: GitHubClient, request: ConnectionRequest<N>): AsyncGenerator<N[]> {
+  const floor = request.floor ?? 10
+  let first = request.first
+  let after = request.after ?? null
+  for (;;) {
+    let data: unknown
+    try {
+      data = await client.query(
+        request.document,
+        { ...request.variables, first, after },
+        request.label,
+        first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {}
+      )
+    } catch (error) {
+      if (error instanceof GitHubTimeoutError && first > floor) {
+        first = Math.max(floor, Math.floor(first / 2))
+        continue
+      }
+      throw error
+    }
+    const connection = request.connection(data as never)
+    if (!connection) return
+    yield connection.nodes
+    if (!connection.pageInfo.hasNextPage) return
+    after = connection.pageInfo.endCursor
+  }
+}
+
+/** Every node of one connection. */
+export async function allNodes<N>(client: GitHubClient, request: ConnectionRequest<N>): Promise<N[]> {
+  const nodes: N[] = []
+  for await (const page of pages(client, request)) nodes.push(...page)
+  return nodes
+}

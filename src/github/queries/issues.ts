@@ -1,0 +1,198 @@
+import { ACTOR_FIELDS } from './actor.js'
+
+// Issues updated in the window and their triage events and comments. The timeline's `itemTypes`
+// keep every other kind of event (mentions, cross-references, ...) off the wire.
+
+const TIMELINE_FIRST = 100
+
+const TIMELINE_ITEM_FIELDS = /* GraphQL */ `
+  fragment TimelineItemFields on IssueTimelineItems {
+    __typename
+    ... on LabeledEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on UnlabeledEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on AssignedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on UnassignedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on MilestonedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on DemilestonedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on ClosedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on ReopenedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on MarkedAsDuplicateEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on TransferredEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on LockedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on UnlockedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on PinnedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on UnpinnedEvent {
+      createdAt
+      actor {
+        ...ActorFields
+      }
+    }
+    ... on IssueComment {
+      createdAt
+      author {
+        ...ActorFields
+      }
+    }
+  }
+`
+
+const TIMELINE_ARGUMENTS = `since: $since
+          itemTypes: [
+            LABELED_EVENT
+            UNLABELED_EVENT
+            ASSIGNED_EVENT
+            UNASSIGNED_EVENT
+            MILESTONED_EVENT
+            DEMILESTONED_EVENT
+            CLOSED_EVENT
+            REOPENED_EVENT
+            MARKED_AS_DUPLICATE_EVENT
+            TRANSFERRED_EVENT
+            LOCKED_EVENT
+            UNLOCKED_EVENT
+            PINNED_EVENT
+            UNPINNED_EVENT
+            ISSUE_COMMENT
+          ]`
+
+const ISSUE_FIELDS = /* GraphQL */ `
+  fragment IssueFields on Issue {
+    id
+    url
+    author {
+      ...ActorFields
+    }
+    timelineItems(
+      first: ${TIMELINE_FIRST}
+      ${TIMELINE_ARGUMENTS}
+    ) {
+      nodes {
+        ...TimelineItemFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  ${TIMELINE_ITEM_FIELDS}
+  ${ACTOR_FIELDS}
+`
+
+export const ISSUES = /* GraphQL */ `
+  query Issues($ids: [ID!]!, $since: DateTime!) {
+    nodes(ids: $ids) {
+      ...IssueFields
+    }
+  }
+  ${ISSUE_FIELDS}
+`
+
+/** Issues past the first hundred that the repository listing saw. */
+export const REPOSITORY_ISSUES = /* GraphQL */ `
+  query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
+    node(id: $repository) {
+      ... on Repository {
+        issues(first: $first, after: $after, filterBy: { since: $since }) {
+          nodes {
+            ...IssueFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${ISSUE_FIELDS}
+`
+
+export const ISSUE_TIMELINE = /* GraphQL */ `
+  query IssueTimeline($issue: ID!, $since: DateTime!, $first: Int!, $after: String) {
+    node(id: $issue) {
+      ... on Issue {
+        timelineItems(
+          first: $first
+          after: $after
+          ${TIMELINE_ARGUMENTS}
+        ) {
+          nodes {
+            ...TimelineItemFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${TIMELINE_ITEM_FIELDS}
+  ${ACTOR_FIELDS}
+`

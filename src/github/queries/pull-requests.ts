@@ -1,0 +1,153 @@
+import { ACTOR_FIELDS } from './actor.js'
+
+// Pull requests are listed cheaply (ids, updatedAt, mergedAt) and then fetched in batches of ids
+// across repositories, so every query is full whatever the size of each repository.
+
+export const PULL_REQUEST_IDS = /* GraphQL */ `
+  query PullRequestIds($repository: ID!, $first: Int!, $after: String) {
+    node(id: $repository) {
+      ... on Repository {
+        pullRequests(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+          nodes {
+            id
+            updatedAt
+            mergedAt
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`
+
+const REVIEW_FIELDS = /* GraphQL */ `
+  fragment ReviewFields on PullRequestReview {
+    id
+    state
+    submittedAt
+    body
+    author {
+      ...ActorFields
+    }
+  }
+`
+
+const REVIEWS_FIRST = 40
+const FILES_FIRST = 100
+
+/** Merged pull requests: author, changed files and every review. */
+export const MERGED_PULL_REQUESTS = /* GraphQL */ `
+  query MergedPullRequests($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on PullRequest {
+        id
+        url
+        mergedAt
+        author {
+          ...ActorFields
+        }
+        files(first: ${FILES_FIRST}) {
+          nodes {
+            path
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        reviews(first: ${REVIEWS_FIRST}) {
+          nodes {
+            ...ReviewFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${REVIEW_FIELDS}
+  ${ACTOR_FIELDS}
+`
+
+/** Pull requests that were not merged in the window: only their reviews can count. */
+export const REVIEWED_PULL_REQUESTS = /* GraphQL */ `
+  query ReviewedPullRequests($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on PullRequest {
+        id
+        url
+        author {
+          ...ActorFields
+        }
+        reviews(first: ${REVIEWS_FIRST}) {
+          nodes {
+            ...ReviewFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${REVIEW_FIELDS}
+  ${ACTOR_FIELDS}
+`
+
+export const PULL_REQUEST_REVIEWS = /* GraphQL */ `
+  query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
+    node(id: $pullRequest) {
+      ... on PullRequest {
+        reviews(first: $first, after: $after) {
+          nodes {
+            ...ReviewFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+  ${REVIEW_FIELDS}
+  ${ACTOR_FIELDS}
+`
+
+export const PULL_REQUEST_FILES = /* GraphQL */ `
+  query PullRequestFiles($pullRequest: ID!, $first: Int!, $after: String) {
+    node(id: $pullRequest) {
+      ... on PullRequest {
+        files(first: $first, after: $after) {
+          nodes {
+            path
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`
+
+/** Inline comments of the few reviews whose substance is in doubt (empty body). */
+export const REVIEW_COMMENT_COUNTS = /* GraphQL */ `
+  query ReviewCommentCounts($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on PullRequestReview {
+        id
+        comments {
+          totalCount
+        }
+      }
+    }
+  }
+`
