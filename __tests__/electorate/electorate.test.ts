@@ -46,6 +46,12 @@ describe('buildElectorate', () => {
     expect(electorate.warnings).toEqual([expect.stringContaining('dave')])
   })
 
+  it('ignores an include of a login listed in exclude.bots, with a warning', () => {
+    const electorate = build([], { include: [{ login: 'kata-ci', reason: 'x' }], exclude: { bots: ['kata-ci'] } })
+    expect(electorate.people).toEqual([])
+    expect(electorate.warnings).toEqual([expect.stringContaining('kata-ci')])
+  })
+
   it('lets an exclusion win over an include', () => {
     const electorate = build([], { include: [{ login: 'eve', reason: 'x' }], exclude: { patterns: ['e*'] } })
     expect(row(electorate, 'eve')).toMatchObject({ status: 'excluded', qualifiedBy: '', note: 'exclude.patterns: e*' })

@@ -19,6 +19,12 @@ describe('commits', () => {
     expect(countsOf(records, { aliases: { alice: ['alice-work'] } }).metrics.alice.commits).toBe(1)
   })
 
+  it('counts a commit held by two repositories (a fork and its source) once', () => {
+    const c = commit([author('alice')])
+    const copy = { ...c, repository: 'org/fork', url: 'https://github.com/org/fork/commit/' + c.oid }
+    expect(countsOf([copy, c]).metrics.alice.commits).toBe(1)
+  })
+
   it('ignores merge commits', () => {
     expect(countsOf([commit([author('alice')], { parents: 2 })]).metrics.alice).toBeUndefined()
   })

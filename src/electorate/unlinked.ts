@@ -16,9 +16,9 @@ export function unlinkedIdentities(gathered: Gathered, identities: Identities): 
       if (!identities.isUnlinked(author)) continue
       const seen = { at: record.at, url: record.url, email: author.email, name: author.name }
       const identity = byEmail.get(author.email.toLowerCase())
-      if (identity === undefined) byEmail.set(author.email.toLowerCase(), { newest: seen, oids: new Set([record.oid]) })
+      if (identity === undefined) byEmail.set(author.email.toLowerCase(), { newest: seen, oids: new Set([record.oid.toLowerCase()]) })
       else {
-        identity.oids.add(record.oid)
+        identity.oids.add(record.oid.toLowerCase())
         if (isNewer(seen, identity.newest)) identity.newest = seen
       }
     }
