@@ -1,0 +1,261 @@
+// The built action (dist/index.js) run as the runner runs it: inputs as INPUT_<NAME> variables, the
+// command files, an event payload, against the fake GitHub and the fake artifact service over HTTP.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { artifactUploadEnvironment } from '../../tools/fake-artifact/environment.js'
+import { type FakeArtifactService, startFakeArtifactService } from '../../tools/fake-artifact/server.js'
+import { startFakeGitHub } from '../../tools/fake-github/server.js'
+import { generateWorld } from '../../tools/world/generate.js'
+import type { World } from '../../tools/world/types.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const bundle = path.join(root, 'dist/index.js')
+const NOW = '2026-04-07T00:00:00Z'
+const TOKEN = 'e2e-token-9f3c7d1b'
+
+interface StepResult {
+  code: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  workspace: string
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then `DELIMITER`, for each output. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heading = /^([^<]+)<<(.+)$/.exec(lines[i]!)
+    if (!heading) continue
+    const end = lines.indexOf(heading[2]!, i + 1)
+    outputs[heading[1]!] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return outputs
+}
+
+/** What the runner sets for every declared input: its default, unless the workflow gives a value. */
+async function runnerInputs(given: Record<string, string>): Promise<Record<string, string>> {
+  const action = parseYaml(await readFile(path.join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  const env: Record<string, string> = {}
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = given[name] ?? (input.default?.includes('${{') ? '' : (input.default ?? ''))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  return env
+}
+
+async function runStep(options: {
+  inputs: Record<string, string>
+  repositoryPrivate: boolean
+  artifactUrl: string
+}): Promise<StepResult> {
+  const workspace = await mkdtemp(path.join(tmpdir(), 'electorate-workspace-'))
+  const runnerTemp = await mkdtemp(path.join(tmpdir(), 'electorate-runner-'))
+  const outputFile = path.join(runnerTemp, 'output')
+  const summaryFile = path.join(runnerTemp, 'step-summary')
+  const eventFile = path.join(runnerTemp, 'event.json')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  await writeFile(
+    eventFile,
+    JSON.stringify({
+      repository: {
+        name: 'elections',
+        full_name: 'kata-containers/elections',
+        private: options.repositoryPrivate
+      }
+    })
+  )
+  // Built from nothing, not from process.env: these tests may themselves run inside a workflow.
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_REPOSITORY: 'kata-containers/elections',
+    RUNNER_TEMP: runnerTemp,
+    ...artifactUploadEnvironment(options.artifactUrl),
+    ...(await runnerInputs(options.inputs))
+  }
+  const child = spawn(process.execPath, [bundle], { cwd: workspace, env })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
+  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
+  const summary = await readFile(summaryFile, 'utf8')
+  await rm(runnerTemp, { recursive: true, force: true })
+  return { code, stdout, stderr, outputs, summary, workspace }
+}
+
+const csvRows = (text: string) =>
+  parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[]
+const csvHeader = (text: string) => text.slice(0, text.indexOf('\n')).trim().split(',')
+
+let world: World
+let github: { url: string; close(): Promise<void> }
+let artifacts: FakeArtifactService
+const workspaces: string[] = []
+
+beforeAll(async () => {
+  if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run build` first')
+  world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+  github = await startFakeGitHub({ world, token: TOKEN })
+  artifacts = await startFakeArtifactService()
+})
+
+afterAll(async () => {
+  await github?.close()
+  await artifacts?.close()
+  for (const dir of workspaces) await rm(dir, { recursive: true, force: true })
+})
+
+const inputsFor = (artifactName: string, token = TOKEN) => ({
+  organization: world.organization.login,
+  until: NOW.slice(0, 10),
+  'graphql-url': github.url,
+  'github-token': token,
+  'artifact-name': artifactName,
+  'retention-days': '5'
+})
+
+describe('the action, built, in a public repository', () => {
+  let step: StepResult
+
+  beforeAll(async () => {
+    step = await runStep({
+      inputs: inputsFor('electorate'),
+      repositoryPrivate: false,
+      artifactUrl: artifacts.url
+    })
+    workspaces.push(step.workspace)
+  })
+
+  it('succeeds', () => {
+    expect(step.stdout).not.toContain('::error::')
+    expect(step.code, step.stdout + step.stderr).toBe(0)
+  })
+
+  it('sets its outputs from the files it wrote', async () => {
+    const dir = path.join(step.workspace, 'electorate')
+    expect(step.outputs['output-dir']).toBe(dir)
+    expect(step.outputs['csv-path']).toBe(path.join(dir, 'electorate.csv'))
+    const electorate = csvRows(await readFile(path.join(dir, 'electorate.csv'), 'utf8'))
+    const contributors = csvRows(await readFile(path.join(dir, 'contributors.csv'), 'utf8'))
+    expect(electorate.length).toBeGreaterThan(0)
+    expect(contributors.length).toBeGreaterThan(electorate.length)
+    expect(step.outputs['electorate-count']).toBe(String(electorate.length))
+    expect(step.outputs['contributors-count']).toBe(String(contributors.length))
+    expect(step.outputs['artifact-id']).toBe(String(artifacts.artifacts.get('electorate')?.id))
+  })
+
+  it('names only user accounts of the organization’s world, never a bot', async () => {
+    const electorate = csvRows(await readFile(step.outputs['csv-path']!, 'utf8'))
+    const users = new Map(world.users.map(u => [u.login.toLowerCase(), u.type]))
+    for (const person of electorate) expect(users.get(person.login!.toLowerCase()), person.login).toBe('User')
+  })
+
+  it('writes the job summary that summary.md holds', async () => {
+    const summaryMd = await readFile(path.join(step.outputs['output-dir']!, 'summary.md'), 'utf8')
+    expect(summaryMd.trim().length).toBeGreaterThan(0)
+    expect(step.summary.trim()).toBe(summaryMd.trim())
+    expect(step.summary).toContain(world.organization.login)
+  })
+
+  it('uploads the output folder, byte for byte, with the retention asked for', async () => {
+    const uploaded = artifacts.artifacts.get('electorate')!
+    const dir = step.outputs['output-dir']!
+    const written = (await readdir(dir)).sort()
+    expect(Object.keys(uploaded.files).sort()).toEqual(written)
+    for (const name of written) {
+      expect(uploaded.files[name]!.equals(await readFile(path.join(dir, name))), name).toBe(true)
+    }
+    const days = (Date.parse(uploaded.expiresAt!) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(4.9)
+    expect(days).toBeLessThan(5.1)
+  })
+
+  it('leaves every email out of a public repository’s artifact (include-emails auto)', () => {
+    const files = artifacts.artifacts.get('electorate')!.files
+    for (const name of ['electorate.csv', 'contributors.csv']) {
+      const header = csvHeader(files[name]!.toString('utf8'))
+      expect(header, name).not.toContain('email')
+      expect(header, name).not.toContain('other_emails')
+    }
+    const emails = new Set(
+      [
+        ...world.users.map(u => u.email),
+        ...world.repositories.flatMap(r => r.commits.flatMap(c => c.authors.map(a => a.email)))
+      ].filter(e => e !== '')
+    )
+    expect(emails.size).toBeGreaterThan(0)
+    for (const [name, content] of Object.entries(files)) {
+      const text = content.toString('utf8').toLowerCase()
+      const leaked = [...emails].filter(e => text.includes(e.toLowerCase()))
+      expect(leaked, name).toEqual([])
+    }
+  })
+})
+
+describe('the action, built, in a private repository', () => {
+  it('writes the email columns when include-emails is auto', async () => {
+    const step = await runStep({
+      inputs: inputsFor('electorate-private'),
+      repositoryPrivate: true,
+      artifactUrl: artifacts.url
+    })
+    workspaces.push(step.workspace)
+    expect(step.code, step.stdout + step.stderr).toBe(0)
+    const header = csvHeader(
+      artifacts.artifacts.get('electorate-private')!.files['electorate.csv']!.toString()
+    )
+    expect(header.slice(0, 4)).toEqual(['login', 'name', 'email', 'other_emails'])
+  })
+})
+
+describe('the action, built, with a token GitHub refuses', () => {
+  const badToken = 'ghp_refusedToken0123456789abcdefABCDEF'
+  let step: StepResult
+
+  beforeAll(async () => {
+    step = await runStep({
+      inputs: inputsFor('electorate-refused', badToken),
+      repositoryPrivate: false,
+      artifactUrl: artifacts.url
+    })
+    workspaces.push(step.workspace)
+  })
+
+  it('fails the step with an error annotation', () => {
+    expect(step.code).toBe(1)
+    expect(step.stdout).toMatch(/^::error::/m)
+  })
+
+  it('never prints the token, except to ask the runner to mask it', () => {
+    const lines = (step.stdout + step.stderr).split('\n').filter(line => line.includes(badToken))
+    expect(lines).toEqual([`::add-mask::${badToken}`])
+  })
+
+  it('writes no electorate and uploads nothing', () => {
+    expect(existsSync(path.join(step.workspace, 'electorate', 'electorate.csv'))).toBe(false)
+    expect(artifacts.artifacts.has('electorate-refused')).toBe(false)
+    expect(step.outputs['electorate-count']).toBeUndefined()
+  })
+})
