@@ -1,0 +1,72 @@
+import { FakeGitHubError } from './errors.js'
+
+export interface ConnectionArgs {
+  first?: number | null
+  last?: number | null
+  after?: string | null
+  before?: string | null
+  skip?: number | null
+}
+
+export interface Edge<T> {
+  cursor: string
+  node: T
+}
+
+export interface PageInfo {
+  hasNextPage: boolean
+  hasPreviousPage: boolean
+  startCursor: string | null
+  endCursor: string | null
+}
+
+/** What every `...Connection` type resolves from; extra counts (issueCount) ride along in `extra`. */
+export interface ConnectionView<T> {
+  __connection: true
+  totalCount: number
+  /** Items left once `after`/`before` are applied. */
+  filteredCount: number
+  edges: Edge<T>[]
+  pageInfo: PageInfo
+  extra?: Record<string, unknown>
+}
+
+const encodeCursor = (position: number): string => Buffer.from(`cursor:v2:${position}`).toString('base64')
+
+function decodeCursor(cursor: string, length: number): number {
+  const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
+  const position = match ? Number(match[1]) : NaN
+  if (!Number.isSafeInteger(position) || position >= length + 1)
+    throw new FakeGitHubError(
+      `\`${cursor}\` does not appear to be a valid cursor.`,
+      'INVALID_CURSOR_ARGUMENTS'
+    )
+  return position
+}
+
+/** Relay slicing over an already filtered and ordered list; the query checks have vetted first/last. */
+export function paginate<T>(all: readonly T[], args: ConnectionArgs): ConnectionView<T> {
+  let start = args.after ? decodeCursor(args.after, all.length) + 1 : 0
+  let end = args.before ? Math.min(decodeCursor(args.before, all.length), all.length) : all.length
+  start = Math.min(start + (args.skip ?? 0), all.length)
+  end = Math.max(end, start)
+  const filteredCount = end - start
+  let from = start
+  let to = end
+  if (args.first != null) to = Math.min(to, from + args.first)
+  if (args.last != null) from = Math.max(from, to - args.last)
+  if (args.first == null && args.last == null) to = from
+  const edges = all.slice(from, to).map((node, i) => ({ cursor: encodeCursor(from + i), node }))
+  return {
+    __connection: true,
+    totalCount: all.length,
+    filteredCount,
+    edges,
+    pageInfo: {
+      hasNextPage: to < end,
+      hasPreviousPage: from > start,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { WorldIndex } from '../world-index.js'
+
+export type Args = Record<string, unknown>
+
+export interface RateLimitReport {
+  cost: number
+  limit: number
+  remaining: number
+  used: number
+  resetAt: string
+  nodeCount: number
+}
+
+/** What every resolver of one request sees. */
+export interface RequestContext {
+  index: WorldIndex
+  /** `rateLimit(dryRun: true)`: price the query, resolve nothing else. */
+  dryRun: boolean
+  rateLimit: RateLimitReport
+}
+
+export type Resolve<S> = (source: S, args: Args, context: RequestContext) => unknown
+
+/** A field that takes arguments names the ones it honours; any other argument given is an error. */
+export interface FieldSpec<S> {
+  args: readonly string[]
+  resolve: Resolve<S>
+}
+
+export type Fields<S> = Record<string, Resolve<S> | FieldSpec<S>>
+
+export const withArgs = <S>(args: readonly string[], resolve: Resolve<S>): FieldSpec<S> => ({ args, resolve })
+
+export const connectionArgs = ['first', 'last', 'after', 'before'] as const

@@ -1,0 +1,83 @@
+import { notImplemented } from '../errors.js'
+import { paginate, type ConnectionArgs, type ConnectionView } from '../pagination.js'
+import type { IssueView, PullRequestView } from '../world-index.js'
+import { connectionArgs, type Args, type RequestContext } from './fields.js'
+
+export const searchArgs = [...connectionArgs, 'query', 'type']
+
+/** GitHub search never reaches past the 1,000th result, whatever `issueCount` says. */
+export const searchResultCap = 1000
+
+type Found = IssueView | PullRequestView
+type Test = (item: Found) => boolean
+
+/** `2024-01-01..2024-02-01`, `>=2024-01-01`, `<2024-01-01T12:00:00Z`, `2024-01-01..*`; dates alone cover their day. */
+function dateRangeTest(range: string, at: (item: Found) => string | null): Test {
+  const start = (d: string) => Date.parse(d)
+  const end = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d) + 86_400_000 - 1 : Date.parse(d))
+  let from = -Infinity
+  let to = Infinity
+  const op = /^(>=|<=|>|<)(.+)$/.exec(range)
+  if (op) {
+    const [, sign, d = ''] = op
+    if (sign === '>=') from = start(d)
+    else if (sign === '>') from = end(d) + 1
+    else if (sign === '<=') to = end(d)
+    else to = start(d) - 1
+  } else if (range.includes('..')) {
+    const [a = '*', b = '*'] = range.split('..')
+    if (a !== '*') from = start(a)
+    if (b !== '*') to = end(b)
+  } else {
+    from = start(range)
+    to = end(range)
+  }
+  if (Number.isNaN(from) || Number.isNaN(to)) throw notImplemented(`search date range '${range}'`)
+  return item => {
+    const value = at(item)
+    if (value === null) return false
+    const ms = Date.parse(value)
+    return ms >= from && ms <= to
+  }
+}
+
+function qualifierTest(qualifier: string): Test {
+  const colon = qualifier.indexOf(':')
+  const key = qualifier.slice(0, colon).toLowerCase()
+  const value = qualifier.slice(colon + 1)
+  const created = (i: Found) => (i.__typename === 'Issue' ? i.issue.createdAt : i.pullRequest.createdAt)
+  switch (colon < 0 ? '' : key) {
+    case 'repo':
+      return i => i.repository.nameWithOwner.toLowerCase() === value.toLowerCase()
+    case 'org':
+      return i => i.repository.repository.owner.toLowerCase() === value.toLowerCase()
+    case 'is':
+    case 'type':
+      if (value === 'pr') return i => i.__typename === 'PullRequest'
+      if (value === 'issue') return i => i.__typename === 'Issue'
+      if (value === 'merged') return i => i.__typename === 'PullRequest' && i.pullRequest.state === 'MERGED'
+      if (value === 'open' || value === 'closed')
+        return i =>
+          ((i.__typename === 'Issue' ? i.issue.state : i.pullRequest.state) !== 'OPEN') ===
+          (value === 'closed')
+      break
+    case 'merged':
+      return dateRangeTest(value, i => (i.__typename === 'PullRequest' ? i.pullRequest.mergedAt : null))
+    case 'updated':
+      return dateRangeTest(value, i => i.updatedAt)
+    case 'created':
+      return dateRangeTest(value, created)
+  }
+  throw notImplemented(`search qualifier '${qualifier}'`)
+}
+
+export function searchIssues(_source: unknown, args: Args, { index }: RequestContext): ConnectionView<Found> {
+  if (args.type !== 'ISSUE') throw notImplemented(`search(type: ${String(args.type)})`)
+  const tests = String(args.query).split(/\s+/).filter(Boolean).map(qualifierTest)
+  const found = index.repositories
+    .flatMap((r): Found[] => [...r.issues, ...r.pullRequests])
+    .filter(item => tests.every(test => test(item)))
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+  const connection = paginate(found.slice(0, searchResultCap), args as ConnectionArgs)
+  return { ...connection, extra: { issueCount: found.length } }
+}

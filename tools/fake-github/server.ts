@@ -1,0 +1,276 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult
+} from 'graphql'
+import type { World } from '../world/types.js'
+import { FakeGitHubError } from './errors.js'
+import {
+  badGateway,
+  faultBeforeQuery,
+  type FaultPlan,
+  type FaultResponse,
+  type GraphQLRequestBody
+} from './faults.js'
+import { gitHubSchema } from './github-schema.js'
+import { priceQuery } from './query-cost.js'
+import { RateLimitWindow, type RateLimitOptions } from './rate-limit.js'
+import { fieldResolver } from './resolvers/field-resolver.js'
+import { indexWorld } from './world-index.js'
+
+export interface FakeGitHubOptions {
+  world: World
+  /** When set, a request whose `Authorization: bearer X` differs answers 401 like GitHub. */
+  token?: string
+  /** Added to every request. */
+  latencyMs?: number
+  /** Default: any free port. */
+  port?: number
+  rateLimit?: RateLimitOptions
+  faults?: FaultPlan
+}
+
+export interface RequestLogEntry {
+  /** From 1, in arrival order. */
+  index: number
+  /** Epoch milliseconds. */
+  startedAt: number
+  durationMs: number
+  status: number
+  /** Points charged (0 when the query did not run). */
+  cost: number
+  nodeCount: number
+  fault?: string
+  operationName?: string
+}
+
+export interface FakeGitHub {
+  /** `http://127.0.0.1:PORT/graphql` */
+  url: string
+  log: RequestLogEntry[]
+  /** The most requests served at once. */
+  readonly maxInFlight: number
+  /** Points charged since the server started. */
+  pointsUsed(): number
+  close(): Promise<void>
+}
+
+interface Answer {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+  entry: Partial<RequestLogEntry>
+}
+
+const documentationUrl = 'https://docs.github.com/graphql'
+const partialErrorMessage =
+  'Something went wrong while executing your query. This may be the result of a timeout, or it could be a ' +
+  'GitHub bug. Please include `FAKE:0000:0000000:00000000:00000000` when reporting this issue.'
+
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const schema = gitHubSchema()
+  const index = indexWorld(options.world)
+  const window = new RateLimitWindow(options.rateLimit)
+  const plan = options.faults ?? {}
+  const log: RequestLogEntry[] = []
+  let arrived = 0
+  let inFlight = 0
+  let maxInFlight = 0
+  let pointsUsed = 0
+
+  const fromFault = (fault: FaultResponse): Answer => ({
+    status: fault.status,
+    body: fault.body,
+    headers: fault.headers,
+    entry: { fault: fault.fault ?? 'custom' }
+  })
+
+  async function answer(request: IncomingMessage, requestIndex: number, raw: string): Promise<Answer> {
+    if (options.token !== undefined) {
+      const presented = /^(?:bearer|token)\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]
+      if (presented !== options.token)
+        return {
+          status: 401,
+          body: { message: 'Bad credentials', documentation_url: documentationUrl, status: '401' },
+          entry: {}
+        }
+    }
+    if (options.latencyMs) await sleep(options.latencyMs)
+
+    let body: GraphQLRequestBody
+    try {
+      body = JSON.parse(raw) as GraphQLRequestBody
+      if (typeof body?.query !== 'string') throw new Error('no query')
+    } catch {
+      return {
+        status: 400,
+        body: { message: 'Problems parsing JSON', documentation_url: documentationUrl },
+        entry: {}
+      }
+    }
+    const entry: Partial<RequestLogEntry> = { operationName: body.operationName ?? undefined }
+
+    const fault = faultBeforeQuery(plan, requestIndex, body)
+    if (fault) {
+      if (fault.delayMs) await sleep(fault.delayMs)
+      return { ...fromFault(fault), entry: { ...entry, ...fromFault(fault).entry } }
+    }
+
+    let document: DocumentNode
+    try {
+      document = parse(body.query)
+    } catch (error) {
+      return { status: 200, body: { errors: [(error as GraphQLError).toJSON()] }, entry }
+    }
+    const validationErrors = validate(schema, document)
+    if (validationErrors.length > 0)
+      return { status: 200, body: { errors: validationErrors.map(e => e.toJSON()) }, entry }
+    const operation = getOperationAST(document, body.operationName ?? undefined)
+    if (!operation) return { status: 200, body: { errors: [{ message: 'No operation to run' }] }, entry }
+    entry.operationName ??= operation.name?.value
+    const variables = body.variables ?? {}
+    const price = priceQuery(schema, document, variables, operation)
+    entry.nodeCount = price.nodeCount
+    if (price.errors.length > 0)
+      return { status: 200, body: { errors: price.errors.map(message => ({ message })) }, entry }
+
+    if (plan.primaryExhaustAt === requestIndex) window.exhaust()
+    if (!window.canAfford(price.dryRun ? 0 : price.cost))
+      return {
+        status: 200,
+        body: {
+          errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }]
+        },
+        entry: { ...entry, fault: plan.primaryExhaustAt ? 'primary-rate-limit' : undefined }
+      }
+    if (!price.dryRun) {
+      window.charge(price.cost)
+      pointsUsed += price.cost
+      entry.cost = price.cost
+    }
+
+    if (plan.timeoutAboveNodes !== undefined && price.nodeCount > plan.timeoutAboveNodes) {
+      const timeout = badGateway('timeout', plan.timeoutDelayMs ?? 200)
+      await sleep(timeout.delayMs ?? 0)
+      return { ...fromFault(timeout), entry: { ...entry, fault: 'timeout' } }
+    }
+
+    const result = (await execute({
+      schema,
+      document,
+      operationName: body.operationName ?? undefined,
+      variableValues: variables,
+      fieldResolver,
+      contextValue: {
+        index,
+        dryRun: price.dryRun,
+        rateLimit: window.report(price.cost, price.nodeCount)
+      }
+    })) as ExecutionResult
+    const response = gitHubResponse(result)
+    if (plan.partialErrorAt?.includes(requestIndex)) {
+      breakOnePart(response)
+      entry.fault = 'partial-error'
+    }
+    return { status: 200, body: response, entry }
+  }
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '').split('?')[0]
+    if (request.method !== 'POST' || (path !== '/graphql' && path !== '/api/graphql')) {
+      response.writeHead(404, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ message: 'Not Found', documentation_url: documentationUrl }))
+      return
+    }
+    const requestIndex = ++arrived
+    const startedAt = Date.now()
+    inFlight++
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      let result: Answer
+      try {
+        result = await answer(request, requestIndex, Buffer.concat(chunks).toString('utf8'))
+      } catch (error) {
+        result = { status: 500, body: { message: String(error) }, entry: { fault: 'server-error' } }
+      }
+      const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
+      response.writeHead(result.status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...window.headers(),
+        ...result.headers
+      })
+      response.end(text)
+      log.push({
+        index: requestIndex,
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        status: result.status,
+        cost: result.entry.cost ?? 0,
+        nodeCount: result.entry.nodeCount ?? 0,
+        ...(result.entry.fault ? { fault: result.entry.fault } : {}),
+        ...(result.entry.operationName ? { operationName: result.entry.operationName } : {})
+      })
+    } finally {
+      inFlight--
+    }
+  }
+
+  const server = createServer((request, response) => void serve(request, response))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    log,
+    get maxInFlight() {
+      return maxInFlight
+    },
+    pointsUsed: () => pointsUsed,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close(error => (error ? reject(error) : resolve()))
+      })
+  }
+}
+
+/** GitHub puts the error `type` (NOT_FOUND, ...) at the top level of each error. */
+function gitHubResponse(result: ExecutionResult): { data?: unknown; errors?: unknown[] } {
+  const errors = result.errors?.map(error => {
+    const type = error.originalError instanceof FakeGitHubError ? error.originalError.type : undefined
+    return { ...(type ? { type } : {}), ...error.toJSON() }
+  })
+  return { data: result.data ?? null, ...(errors ? { errors } : {}) }
+}
+
+/** Partial data: the first page of items found is dropped to null, with GitHub's vague error at its path. */
+function breakOnePart(response: { data?: unknown; errors?: unknown[] }): void {
+  const find = (value: unknown, path: (string | number)[]): (string | number)[] | null => {
+    if (value === null || typeof value !== 'object') return null
+    if (!Array.isArray(value) && ('nodes' in value || 'edges' in value) && path.length > 0) return path
+    for (const [key, child] of Object.entries(value)) {
+      const found = find(child, [...path, Array.isArray(value) ? Number(key) : key])
+      if (found) return found
+    }
+    return null
+  }
+  const data = response.data as Record<string, unknown> | null
+  const path = find(data, []) ?? (data ? Object.keys(data).slice(0, 1) : [])
+  if (data && path.length > 0) {
+    let parent = data as Record<string | number, unknown>
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>
+    parent[path.at(-1)!] = null
+  }
+  response.errors = [...(response.errors ?? []), { message: partialErrorMessage, path }]
+}
