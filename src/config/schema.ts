@@ -43,7 +43,13 @@ const rule = z
   .refine(r => Object.keys(r).length > 0, 'a rule needs at least one minimum')
 
 export const configSchema = z.strictObject({
-  months: z.number().int().min(1).max(120).default(12),
+  months: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(12)
+    .describe('Length of the window [since, until) in calendar months, counted back from until'),
   repositories: z
     .strictObject({
       include: z.array(z.string().min(1)).default([]),
@@ -52,15 +58,29 @@ export const configSchema = z.strictObject({
       forks: z.boolean().default(false),
       private: z.boolean().default(false)
     })
-    .prefault({}),
-  ci: z.strictObject({ paths: z.array(z.string().min(1)).min(1).default(DEFAULT_CI_PATHS) }).prefault({}),
+    .prefault({})
+    .describe('Repositories in scope: include (explicit list), exclude (globs), archived, forks, private'),
+  ci: z
+    .strictObject({ paths: z.array(z.string().min(1)).min(1).default(DEFAULT_CI_PATHS) })
+    .prefault({})
+    .describe('paths: globs of files whose change makes a merged pull request count as CI work'),
   reviews: z
     .strictObject({
       'late-approvals': z.union([z.literal(false), z.number().int().min(1)]).default(false)
     })
-    .prefault({}),
-  scoring: z.strictObject({ weights: weights.default({}) }).prefault({}),
-  criteria: z.array(rule).min(1).default(DEFAULT_CRITERIA),
+    .prefault({})
+    .describe(
+      'late-approvals: N counts a bare approval only if fewer than N other people approved before it (default off)'
+    ),
+  scoring: z
+    .strictObject({ weights: weights.default({}) })
+    .prefault({})
+    .describe('weights: score = sum of weight * metric'),
+  criteria: z
+    .array(rule)
+    .min(1)
+    .default(DEFAULT_CRITERIA)
+    .describe('A person qualifies when ANY rule holds; a rule holds when ALL its minimums are met'),
   include: z
     .array(
       z.strictObject({
@@ -69,7 +89,8 @@ export const configSchema = z.strictObject({
         expires: date.optional()
       })
     )
-    .default([]),
+    .default([])
+    .describe('People added by decision of the election officials, with the reason shown in the output'),
   exclude: z
     .strictObject({
       // User accounts that act as bots (GitHub's `Bot` accounts never count anyway): they are left
@@ -78,10 +99,20 @@ export const configSchema = z.strictObject({
       logins: z.array(login).default([]),
       patterns: z.array(z.string().min(1)).default([])
     })
-    .prefault({}),
-  aliases: z.record(login, z.array(login).min(1)).default({}),
-  emails: z.record(z.string().regex(/^[^@\s]+@[^@\s]+$/, 'is not an email address'), login).default({}),
-  output: z.strictObject({ emails: z.union([z.literal('auto'), z.boolean()]).default('auto') }).prefault({})
+    .prefault({})
+    .describe('bots: User accounts acting as bots; logins and patterns (globs): people left out'),
+  aliases: z
+    .record(login, z.array(login).min(1))
+    .default({})
+    .describe('Other accounts of one person, merged into the primary login'),
+  emails: z
+    .record(z.string().regex(/^[^@\s]+@[^@\s]+$/, 'is not an email address'), login)
+    .default({})
+    .describe('Commit emails linked to no GitHub account, mapped to a login (case-insensitive)'),
+  output: z
+    .strictObject({ emails: z.union([z.literal('auto'), z.boolean()]).default('auto') })
+    .prefault({})
+    .describe('emails: whether the CSV files carry email columns (auto: only for private repositories)')
 })
 
 export type ConfigInput = z.input<typeof configSchema>
