@@ -1,0 +1,116 @@
+import type { Config } from '../config/schema.js'
+import type { Logger } from '../options.js'
+import type { ActivityRecord, Gathered, RepositoryCounts } from '../records.js'
+import { ProfileBook } from './actors.js'
+import type { GitHubClient } from './client.js'
+import { gatherCommits } from './commits.js'
+import { gatherIssues } from './issues.js'
+import { gatherPullRequests } from './pull-requests.js'
+import { repositoriesInScope } from './scope.js'
+
+export interface GatherRequest {
+  organization: string
+  /** Explicit repositories (`owner/name` or `name`); empty: the organization's. */
+  repositories: string[]
+  since: Date
+  until: Date
+  config: Config
+}
+
+/** Every record of activity in the window over the repositories in scope, or an error naming what failed. */
+export async function gather(request: GatherRequest, client: GitHubClient, log: Logger): Promise<Gathered> {
+  const window = { since: request.since, until: request.until }
+  const profiles = new ProfileBook()
+
+  const repositories = await log.group('Repositories', () =>
+    repositoriesInScope(request, window, client, log)
+  )
+  const [commits, pullRequests, issues] = await log.group(
+    `Activity in ${repositories.length} repositories`,
+    async () => {
+      const gathered = await Promise.all([
+        gatherCommits(repositories, { client, window, profiles }),
+        gatherPullRequests(repositories, { client, window, profiles, log }),
+        gatherIssues(repositories, { client, window, profiles })
+      ])
+      return gathered
+    }
+  )
+  const records: ActivityRecord[] = [...commits, ...pullRequests.records, ...issues.records]
+
+  const counted = repositories.map(repository => {
+    const counts = countsOf(
+      records.filter(r => r.repository === repository.nameWithOwner),
+      issues.issuesSeen.get(repository.nameWithOwner) ?? 0
+    )
+    log.info(
+      `${repository.nameWithOwner}: ${counts.commits} commits, ${counts.pullRequests} merged pull requests, ` +
+        `${counts.reviews} reviews, ${counts.issues} issues (${counts.triageEvents} triage events, ` +
+        `${counts.issueComments} comments)`
+    )
+    return {
+      nameWithOwner: repository.nameWithOwner,
+      isArchived: repository.isArchived,
+      isFork: repository.isFork,
+      isPrivate: repository.isPrivate,
+      defaultBranch: repository.defaultBranchRef?.name ?? null,
+      counts
+    }
+  })
+  const stats = client.stats()
+  log.info(
+    `Gathered ${records.length} records with ${stats.requests} requests and ${stats.points} points` +
+      (stats.remaining === null ? '' : `; ${stats.remaining} points remain until ${stats.resetAt}`)
+  )
+
+  return {
+    organization: request.organization,
+    since: request.since.toISOString(),
+    until: request.until.toISOString(),
+    repositories: counted,
+    records,
+    profiles: profiles.of(loginsIn(records)),
+    warnings: pullRequests.warnings,
+    stats
+  }
+}
+
+function countsOf(records: ActivityRecord[], issues: number): RepositoryCounts {
+  const count = (kind: ActivityRecord['kind']) => records.filter(r => r.kind === kind).length
+  return {
+    commits: count('commit'),
+    pullRequests: count('pull_request'),
+    reviews: count('review'),
+    issues,
+    triageEvents: count('triage'),
+    issueComments: count('issue_comment')
+  }
+}
+
+function loginsIn(records: ActivityRecord[]): Set<string> {
+  const logins = new Set<string>()
+  const add = (login: string | null | undefined) => login && logins.add(login)
+  for (const record of records) {
+    switch (record.kind) {
+      case 'commit':
+        record.authors.forEach(a => add(a.login))
+        break
+      case 'pull_request':
+        add(record.author?.login)
+        break
+      case 'review':
+        add(record.reviewer?.login)
+        add(record.pullRequestAuthor?.login)
+        record.approvalsBefore.forEach(add)
+        break
+      case 'triage':
+        add(record.actor?.login)
+        add(record.issueAuthor?.login)
+        break
+      case 'issue_comment':
+        add(record.author?.login)
+        add(record.issueAuthor?.login)
+    }
+  }
+  return logins
+}

@@ -1,0 +1,226 @@
+import type { Logger } from '../options.js'
+import type { PullRequestRecord, ReviewRecord } from '../records.js'
+import type { ActorNode, ProfileBook } from './actors.js'
+import { ONE_POINT } from './batches.js'
+import type { GitHubClient } from './client.js'
+import { allNodes, pages, type Connection } from './paginate.js'
+import {
+  MERGED_PULL_REQUESTS,
+  PULL_REQUEST_FILES,
+  PULL_REQUEST_IDS,
+  PULL_REQUEST_REVIEWS,
+  REVIEW_COMMENT_COUNTS,
+  REVIEWED_PULL_REQUESTS
+} from './queries/pull-requests.js'
+import type { PullRequestStub, RepositoryOverview } from './scope.js'
+import { inWindow, utc, type Window } from './window-edges.js'
+
+interface ReviewNode {
+  id: string
+  state: 'PENDING' | ReviewRecord['state']
+  submittedAt: string | null
+  body: string
+  author: ActorNode | null
+}
+
+interface PullRequestNode {
+  id: string
+  url: string
+  mergedAt?: string | null
+  author: ActorNode | null
+  files?: Connection<{ path: string }> | null
+  reviews: Connection<ReviewNode>
+}
+
+export interface PullRequestContext {
+  client: GitHubClient
+  window: Window
+  profiles: ProfileBook
+  log: Logger
+}
+
+/** Ids per `nodes(ids:)` query: merged ones cost two connection requests each (files, reviews). */
+const MERGED_PER_QUERY = Math.floor((ONE_POINT - 1) / 2)
+const REVIEWED_PER_QUERY = 100
+const COUNTED_REVIEWS_PER_QUERY = 100
+
+/**
+ * Pull requests merged in the window (with their files) and every review submitted in the window,
+ * from every pull request updated since the window began.
+ */
+export async function gatherPullRequests(repositories: RepositoryOverview[], context: PullRequestContext) {
+  const { client, window } = context
+  const records: (PullRequestRecord | ReviewRecord)[] = []
+  const warnings: string[] = []
+  const repositoryOf = new Map<string, string>()
+  const doubtful: { record: ReviewRecord; id: string }[] = []
+  const work: Promise<void>[] = []
+  const merged: string[] = []
+  const reviewed: string[] = []
+
+  const fetchDetails = (ids: string[], isMerged: boolean) => {
+    const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${describe(ids.map(id => repositoryOf.get(id)!))}`
+    const details = client
+      .query<{ nodes: (PullRequestNode | null)[] }>(
+        isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS,
+        { ids },
+        label
+      )
+      .then(data =>
+        Promise.all(
+          data.nodes.map((node, i) => {
+            if (!node) throw new Error(`${label}: GitHub returned nothing for pull request ${ids[i]}`)
+            return keep(node, repositoryOf.get(ids[i])!, isMerged)
+          })
+        )
+      )
+      .then(() => undefined)
+    // Handled when all work is awaited; a failure meanwhile must not count as unhandled.
+    details.catch(() => undefined)
+    work.push(details)
+  }
+  const flush = (all: boolean) => {
+    while (merged.length >= MERGED_PER_QUERY || (all && merged.length > 0))
+      fetchDetails(merged.splice(0, MERGED_PER_QUERY), true)
+    while (reviewed.length >= REVIEWED_PER_QUERY || (all && reviewed.length > 0))
+      fetchDetails(reviewed.splice(0, REVIEWED_PER_QUERY), false)
+  }
+  /** Queues the pull requests updated since the window began; false once older ones are reached. */
+  const add = (repository: string, stubs: PullRequestStub[]): boolean => {
+    for (const stub of stubs) {
+      if (Date.parse(stub.updatedAt) < window.since.getTime()) return false
+      repositoryOf.set(stub.id, repository)
+      ;(inWindow(stub.mergedAt, window) ? merged : reviewed).push(stub.id)
+    }
+    flush(false)
+    return true
+  }
+
+  const keep = async (node: PullRequestNode, repository: string, isMerged: boolean) => {
+    const author = context.profiles.actor(node.author)
+    const reviews = [...node.reviews.nodes]
+    if (node.reviews.pageInfo.hasNextPage) {
+      reviews.push(
+        ...(await allNodes<ReviewNode>(client, {
+          document: PULL_REQUEST_REVIEWS,
+          variables: { pullRequest: node.id },
+          label: `reviews of ${node.url}`,
+          connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
+          first: 100,
+          after: node.reviews.pageInfo.endCursor
+        }))
+      )
+    }
+    if (isMerged && node.mergedAt) {
+      let files: string[] | null = null
+      if (node.files) {
+        files = node.files.nodes.map(f => f.path)
+        if (node.files.pageInfo.hasNextPage) {
+          const rest = await allNodes<{ path: string }>(client, {
+            document: PULL_REQUEST_FILES,
+            variables: { pullRequest: node.id },
+            label: `files of ${node.url}`,
+            connection: (data: { node: { files: Connection<{ path: string }> | null } | null }) =>
+              data.node?.files,
+            first: 100,
+            after: node.files.pageInfo.endCursor
+          })
+          files.push(...rest.map(f => f.path))
+        }
+      } else {
+        warnings.push(
+          `${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`
+        )
+      }
+      records.push({ kind: 'pull_request', repository, url: node.url, at: utc(node.mergedAt), author, files })
+    }
+
+    const submitted = reviews
+      .filter(
+        (r): r is ReviewNode & { state: ReviewRecord['state']; submittedAt: string } =>
+          r.state !== 'PENDING' && !!r.submittedAt
+      )
+      .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt))
+    for (const review of submitted) {
+      const reviewer = context.profiles.actor(review.author)
+      if (!inWindow(review.submittedAt, window)) continue
+      const approvalsBefore = approversBefore(submitted, review)
+      const record: ReviewRecord = {
+        kind: 'review',
+        repository,
+        url: node.url,
+        at: utc(review.submittedAt),
+        reviewer,
+        pullRequestAuthor: author,
+        state: review.state,
+        substantive: review.body.trim() !== '',
+        approvalsBefore
+      }
+      // Only a bare approval after others' can be set aside, so only its inline comments matter.
+      if (!record.substantive && record.state === 'APPROVED' && approvalsBefore.length > 0)
+        doubtful.push({ record, id: review.id })
+      records.push(record)
+    }
+  }
+
+  await Promise.all(
+    repositories.map(async repository => {
+      const listing = repository.pullRequests
+      if (!add(repository.nameWithOwner, listing.nodes) || !listing.pageInfo.hasNextPage) return
+      for await (const page of pages<PullRequestStub>(client, {
+        document: PULL_REQUEST_IDS,
+        variables: { repository: repository.id },
+        label: `pull requests of ${repository.nameWithOwner}`,
+        connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
+          data.node?.pullRequests,
+        first: 100,
+        after: listing.pageInfo.endCursor
+      }))
+        if (!add(repository.nameWithOwner, page)) break
+    })
+  )
+  flush(true)
+  await Promise.all(work)
+
+  for (let i = 0; i < doubtful.length; i += COUNTED_REVIEWS_PER_QUERY) {
+    const chunk = doubtful.slice(i, i + COUNTED_REVIEWS_PER_QUERY)
+    work.push(
+      client
+        .query<{ nodes: ({ id: string; comments: { totalCount: number } } | null)[] }>(
+          REVIEW_COMMENT_COUNTS,
+          { ids: chunk.map(d => d.id) },
+          `inline comments of ${chunk.length} approvals`
+        )
+        .then(data =>
+          data.nodes.forEach(
+            (node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)
+          )
+        )
+    )
+  }
+  await Promise.all(work)
+  return { records, warnings }
+}
+
+/** Logins of the other people whose approvals of the pull request were submitted before this review. */
+function approversBefore(
+  reviews: { state: string; submittedAt: string; author: ActorNode | null }[],
+  review: { submittedAt: string; author: ActorNode | null }
+) {
+  const at = Date.parse(review.submittedAt)
+  const logins: string[] = []
+  for (const other of reviews) {
+    if (Date.parse(other.submittedAt) >= at) break
+    const login = other.author?.login
+    if (other.state === 'APPROVED' && login && login !== review.author?.login && !logins.includes(login))
+      logins.push(login)
+  }
+  return logins
+}
+
+function describe(repositories: string[]): string {
+  const distinct = [...new Set(repositories)]
+  return distinct.length <= 3
+    ? distinct.join(', ')
+    : `${distinct.slice(0, 3).join(', ')} and ${distinct.length - 3} more`
+}
