@@ -32,12 +32,13 @@ Exit codes: 0 done, 1 failed, 2 usage or config error.
 function parseFlags(argv: string[]) {
   const flags = Object.fromEntries(SHARED_INPUTS.map(name => [name, { type: 'string' as const }]))
   try {
-    return parseArgs({
+    const { values } = parseArgs({
       args: argv,
       options: { ...flags, help: { type: 'boolean' }, version: { type: 'boolean' }, debug: { type: 'boolean' } },
       strict: true,
       allowPositionals: false
-    }).values
+    })
+    return values as Record<string, string | boolean | undefined>
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
   }

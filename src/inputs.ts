@@ -30,9 +30,9 @@ function wholeNumber(name: string, value: string | undefined, min: number, max: 
   return n
 }
 
-function includeEmails(value: string | undefined, auto: boolean): boolean {
+function includeEmails(value: string | undefined): boolean | 'auto' {
   const v = blank(value) ? 'auto' : value.trim().toLowerCase()
-  if (v === 'auto') return auto
+  if (v === 'auto') return 'auto'
   if (v === 'true') return true
   if (v === 'false') return false
   throw new UsageError(`include-emails: expected auto, true or false, got "${value}"`)
@@ -96,7 +96,8 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
       explicit: configGiven
     },
     outputDir: outputDir(raw['output-dir'], context.workspace),
-    includeEmails: includeEmails(raw['include-emails'], context.includeEmailsAuto),
+    includeEmails: includeEmails(raw['include-emails']),
+    includeEmailsAuto: context.includeEmailsAuto,
     graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
     token: context.token!,
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,

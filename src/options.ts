@@ -12,8 +12,10 @@ export interface Options {
   /** Config file path; `explicit` is false when it is the default path, whose absence means defaults. */
   config: { path: string; explicit: boolean }
   outputDir: string
-  /** Whether to write email columns; `auto` is decided by the entry before run(). */
-  includeEmails: boolean
+  /** Whether to write email columns: an explicit input wins over the config's `output.emails`. */
+  includeEmails: boolean | 'auto'
+  /** What `auto` means for this entry: the CLI always, the action only for a private repository. */
+  includeEmailsAuto: boolean
   graphqlUrl: string
   token: string
   /** Longest wait for a primary rate-limit reset before failing, in minutes. */

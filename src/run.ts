@@ -1,4 +1,5 @@
 import { loadConfig } from './config/load.js'
+import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
 import type { Electorate } from './electorate/types.js'
 import { createGitHubClient } from './github/client.js'
@@ -14,6 +15,12 @@ export interface RunResult {
   gathered: Gathered
   electorate: Electorate
   outputs: WrittenOutputs
+}
+
+function includeEmails(options: Options, config: Config): boolean {
+  if (options.includeEmails !== 'auto') return options.includeEmails
+  if (config.output.emails !== 'auto') return config.output.emails
+  return options.includeEmailsAuto
 }
 
 /** The whole pipeline: config and window, gather, resolve and score, write. */
@@ -66,7 +73,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
   }
   const outputs = await log.group('Write the output folder', () =>
-    writeOutputs(options.outputDir, electorate, meta, { includeEmails: options.includeEmails })
+    writeOutputs(options.outputDir, electorate, meta, { includeEmails: includeEmails(options, loaded.config) })
   )
   return { gathered, electorate, outputs }
 }
