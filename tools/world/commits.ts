@@ -8,7 +8,7 @@ import type { WorldCommit, WorldCommitAuthor } from './types.js'
 // among them), sign-offs, merge commits.
 
 const YEAR = 365 * DAY
-const COAUTHOR_SHARE = 36 / 2100
+const COAUTHOR_SHARE = 40 / 2100
 
 const COPILOT: WorldCommitAuthor = {
   name: 'Copilot',

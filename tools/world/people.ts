@@ -116,7 +116,7 @@ interface Role {
 
 /** Commits per year of the `kata` scale: a few very active maintainers, a long tail of 1-3. */
 export function kataRoles(random: Random): Role[] {
-  const top = [820, 290, 260, 170, 80, 70, 62, 56, 46, 40]
+  const top = [840, 260, 240, 160, 70, 62, 55, 50, 42, 36]
   const reviewTop = [10, 8, 8, 6, 4, 4, 3, 3, 2, 2]
   const roles: Role[] = top.map((commits, i) => ({
     commitsPerYear: commits,
@@ -127,7 +127,7 @@ export function kataRoles(random: Random): Role[] {
     issue: 2
   }))
   for (let i = 0; i < 25; i++)
-    roles.push({ commitsPerYear: 12 - Math.floor(i / 3), review: 0.3, triage: 0.05, comment: 0.6, issue: 1 })
+    roles.push({ commitsPerYear: 10 - Math.floor(i / 4), review: 0.3, triage: 0.05, comment: 0.6, issue: 1 })
   for (let i = 0; i < 60; i++)
     roles.push({
       commitsPerYear: random.int(1, 3),
@@ -262,7 +262,7 @@ export function castTeam(options: CastOptions, users: WorldUser[]): Persona[] {
   special(
     options.userBot,
     'Project Bot',
-    { commitsPerYear: big ? 30 : 5, triage: 2, comment: 1 },
+    { commitsPerYear: big ? 20 : 5, triage: 2, comment: 1 },
     'bot@project.example'
   )
   person(null, 'Drive-by Dev', 'driveby@example.net', { commitsPerYear: 2 })
