@@ -7,7 +7,8 @@ import type {
   WorldPullRequest,
   WorldRepository,
   WorldReview,
-  WorldReviewState
+  WorldReviewState,
+  WorldUser
 } from '../../tools/world/types.js'
 
 // Tiny hand-made worlds, one rule of SPEC.md each.
@@ -90,15 +91,15 @@ function repo(name: string, content: Partial<WorldRepository> = {}): WorldReposi
 }
 
 function world(repositories: WorldRepository[], bots: string[] = []): World {
-  const users = ['alice', 'Bob', 'carol', 'dave', 'erin', 'bob-alt', 'helperbot'].map(login => ({
+  const users: WorldUser[] = ['alice', 'Bob', 'carol', 'dave', 'erin', 'bob-alt', 'helperbot'].map(login => ({
     login,
-    type: 'User' as const,
+    type: 'User',
     name: login,
     email: '',
     createdAt: BEFORE
   }))
   for (const login of ['github-actions', 'copilot-pull-request-reviewer', ...bots])
-    users.push({ login, type: 'Bot' as const, name: '', email: '', createdAt: BEFORE })
+    users.push({ login, type: 'Bot', name: '', email: '', createdAt: BEFORE })
   return {
     now: '2026-02-01T00:00:00Z',
     organization: { login: 'org', name: 'org', id: 'o' },
