@@ -53,7 +53,7 @@ describe('summaryMarkdown', () => {
     )
     const warnings = text.split('## Warnings\n\n')[1].split('\n\n')[0]
     expect(warnings.split('\n')).toEqual([
-      '- 1 commit identity linked to no account: unlinked.csv lists them.',
+      '- 1 commit identity linked to no account: unlinked.csv lists them; map them to logins with `emails:`.',
       '- 3 items by deleted accounts, counted for nobody.',
       '- 2 late approvals set aside (`reviews.late-approvals`).',
       '- https://github.com/o/r/pull/9 changes more than 3000 files: not counted toward ci',

@@ -25,13 +25,8 @@ export function buildElectorate(gathered: Gathered, config: Config): Electorate 
   for (const entry of includes.active)
     if (identities.personOfLogin(entry.login) === null)
       warnings.push(`include of ${entry.login} ignored: the login is listed in exclude.bots`)
-  if (unlinked.length > 0)
-    warnings.push(
-      `${unlinked.length} commit identit${unlinked.length === 1 ? 'y is' : 'ies are'} linked to no account ` +
-        '(see unlinked.csv; map them with `emails:`)'
-    )
-  if (counted.deletedAccountItems > 0)
-    warnings.push(`${counted.deletedAccountItems} item(s) by deleted accounts counted for nobody`)
+  // Unlinked identities and deleted-account items are counted in the Electorate itself; the summary
+  // and report.json word them, so they are not repeated as free-text warnings here.
   warnings.push(...counted.warnings)
 
   return {

@@ -69,7 +69,7 @@ function warningsSection(electorate: Electorate, meta: ReportMeta, includeEmails
   const unlinked = electorate.unlinked.length
   if (unlinked > 0) {
     const where = includeEmails
-      ? 'unlinked.csv lists them'
+      ? 'unlinked.csv lists them; map them to logins with `emails:`'
       : 'unlinked.csv lists them by name only (emails not included)'
     items.push(
       `${unlinked} commit ${plural(unlinked, 'identity', 'identities')} linked to no account: ${where}.`
