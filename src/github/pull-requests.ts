@@ -156,9 +156,8 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         substantive: review.body.trim() !== '',
         approvalsBefore
       }
-      // Only a bare approval after others' can be set aside, so only its inline comments matter.
-      if (!record.substantive && record.state === 'APPROVED' && approvalsBefore.length > 0)
-        doubtful.push({ record, id: review.id })
+      // Inline comments are counted afterwards, in cheap batches, for the reviews that lack a body.
+      if (!record.substantive) doubtful.push({ record, id: review.id })
       records.push(record)
     }
   }
@@ -189,7 +188,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         .query<{ nodes: ({ id: string; comments: { totalCount: number } } | null)[] }>(
           REVIEW_COMMENT_COUNTS,
           { ids: chunk.map(d => d.id) },
-          `inline comments of ${chunk.length} approvals`
+          `inline comments of ${chunk.length} reviews without a body`
         )
         .then(data =>
           data.nodes.forEach(

@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { configSchema, type ConfigInput } from '../../src/config/schema.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import { gather } from '../../src/github/gather.js'
+import type { Logger } from '../../src/options.js'
+import { sampleWorld } from '../../tools/fake-github/sample-world.js'
+import { startFakeGitHub, type FakeGitHubOptions } from '../../tools/fake-github/server.js'
+import { generateWorld } from '../../tools/world/generate.js'
+import type { World, WorldRepository } from '../../tools/world/types.js'
+import { expectedProfiles, expectedRecords, normalised } from './expected-records.js'
+
+const fakes: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  for (const fake of fakes.splice(0)) await fake.close()
+})
+
+const quiet: Logger = { info: () => {}, warning: () => {}, debug: () => {}, group: (_n, fn) => fn() }
+
+async function run(
+  world: World,
+  window: { since: Date; until: Date },
+  extra: { repositories?: string[]; config?: ConfigInput; fake?: Partial<FakeGitHubOptions> } = {}
+) {
+  const fake = await startFakeGitHub({ world, token: 'test-token', ...extra.fake })
+  fakes.push(fake)
+  const client = createGitHubClient({ url: fake.url, token: 'test-token', log: quiet, sleep: async () => {} })
+  const gathered = await gather(
+    {
+      organization: world.organization.login,
+      repositories: extra.repositories ?? [],
+      ...window,
+      config: configSchema.parse(extra.config ?? {})
+    },
+    client,
+    quiet
+  )
+  return { gathered, fake }
+}
+
+const publicSources = (world: World) =>
+  world.repositories.filter(r => !r.isArchived && !r.isFork && !r.isPrivate)
+
+function expectMatchesWorld(
+  world: World,
+  repositories: WorldRepository[],
+  window: { since: Date; until: Date },
+  gathered: Awaited<ReturnType<typeof run>>['gathered']
+) {
+  const expected = expectedRecords(world, repositories, window.since, window.until)
+  expect(normalised(gathered.records)).toEqual(normalised(expected))
+  expect(gathered.profiles).toEqual(expectedProfiles(world, expected))
+  expect(gathered.repositories.map(r => r.nameWithOwner).sort()).toEqual(
+    repositories.map(r => `${r.owner}/${r.name}`).sort()
+  )
+}
+
+describe('gather against the fake GitHub', () => {
+  it('returns exactly the sample world: 250 reviews, 3,001 files, 400 events, bots and deleted accounts', async () => {
+    const world = sampleWorld()
+    const runtime = world.repositories.find(r => r.name === 'runtime')!
+    const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
+    Object.assign(huge, {
+      state: 'MERGED',
+      mergedAt: '2024-01-02T00:00:00Z',
+      closedAt: '2024-01-02T00:00:00Z'
+    })
+    const commit = runtime.commits[5]
+    commit.message =
+      'Fix the agent\n\nCo-authored-by: Carol C <carol@example.com>\nSigned-off-by: Alice A <alice@example.com>\nSigned-off-by: Carol C <carol@example.com>\n'
+    commit.authors = [commit.authors[0], { name: 'Carol C', email: 'carol@example.com', login: 'carol' }]
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const { gathered } = await run(world, window)
+    expectMatchesWorld(world, publicSources(world), window, gathered)
+
+    const hugeRecord = gathered.records.find(
+      r => r.kind === 'pull_request' && r.url.endsWith(`/pull/${huge.number}`)
+    )
+    expect(hugeRecord).toMatchObject({ files: null })
+    expect(gathered.warnings.join('\n')).toContain(`/runtime/pull/${huge.number}`)
+    const reviewsPerPullRequest = new Map<string, number>()
+    for (const r of gathered.records)
+      if (r.kind === 'review') reviewsPerPullRequest.set(r.url, (reviewsPerPullRequest.get(r.url) ?? 0) + 1)
+    expect(Math.max(...reviewsPerPullRequest.values())).toBeGreaterThan(100)
+    const triagePerIssue = new Map<string, number>()
+    for (const r of gathered.records)
+      if (r.kind === 'triage') triagePerIssue.set(r.url, (triagePerIssue.get(r.url) ?? 0) + 1)
+    expect(Math.max(...triagePerIssue.values())).toBeGreaterThan(100)
+    expect(gathered.records.find(r => r.kind === 'commit' && r.oid === commit.oid)).toMatchObject({
+      authors: [{}, { login: 'carol' }],
+      signoffs: [
+        { name: 'Alice A', email: 'alice@example.com' },
+        { name: 'Carol C', email: 'carol@example.com' }
+      ]
+    })
+    const actors = gathered.records.flatMap(r =>
+      r.kind === 'review' ? [r.reviewer] : r.kind === 'triage' ? [r.actor] : []
+    )
+    expect(actors).toContainEqual({ login: 'dependabot', type: 'Bot' })
+    expect(actors).toContain(null)
+    expect(gathered.repositories.find(r => r.nameWithOwner.endsWith('/empty'))?.defaultBranch).toBeNull()
+  })
+
+  it('counts at since and not at until, and cuts every kind of item there', async () => {
+    const world = sampleWorld()
+    const { since, until } = edgesOf(world)
+    const window = { since: new Date(since), until: new Date(until) }
+    const { gathered } = await run(world, window)
+    expectMatchesWorld(world, publicSources(world), window, gathered)
+    expect(gathered.records.some(r => r.at === since)).toBe(true)
+    expect(gathered.records.some(r => r.at === until)).toBe(false)
+  })
+
+  it('takes an explicit list as given (name or owner/name) and still applies excludes', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const { gathered } = await run(world, window, {
+      repositories: ['old-tools', 'kata-containers/agent', 'runtime'],
+      config: { repositories: { exclude: ['RUNTIME'] } }
+    })
+    const chosen = world.repositories.filter(r => r.name === 'old-tools' || r.name === 'agent')
+    expectMatchesWorld(world, chosen, window, gathered)
+  })
+
+  it('lets archived, forks and private repositories in when the config says so', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const { gathered } = await run(world, window, {
+      config: {
+        repositories: { archived: true, forks: true, private: true, exclude: ['kata-containers/run*'] }
+      }
+    })
+    expectMatchesWorld(
+      world,
+      world.repositories.filter(r => r.name !== 'runtime'),
+      window,
+      gathered
+    )
+  })
+
+  it('completes despite 502s, secondary limits and partial answers', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const { gathered, fake } = await run(world, window, {
+      fake: { faults: { http502Every: 5, secondaryEvery: 7, retryAfterSeconds: 1, partialErrorAt: [3, 11] } }
+    })
+    expectMatchesWorld(world, publicSources(world), window, gathered)
+    expect(fake.log.some(e => e.status === 502)).toBe(true)
+  })
+
+  it('gathers the kata world within 200 requests and 200 points, never over the concurrency', async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const { gathered, fake } = await run(world, { since, until })
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    expect(gathered.stats.requests).toBe(fake.log.length)
+    expect(gathered.stats.points).toBe(fake.pointsUsed())
+    expect(fake.log.length).toBeLessThanOrEqual(200)
+    expect(fake.pointsUsed()).toBeLessThanOrEqual(200)
+    expect(fake.maxInFlight).toBeLessThanOrEqual(4)
+  })
+})
+
+/** A window whose edges fall exactly on items of the world: the first in-range item's time, and a later one's. */
+function edgesOf(world: World) {
+  const times = world.repositories
+    .flatMap(r => [
+      ...r.commits.map(c => c.committedDate),
+      ...r.issues.flatMap(i => i.events.map(e => e.createdAt))
+    ])
+    .map(t => new Date(t).toISOString().replace('.000Z', 'Z'))
+    .sort()
+  return { since: times[Math.floor(times.length / 4)], until: times[Math.floor((times.length * 3) / 4)] }
+}
