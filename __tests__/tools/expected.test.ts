@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { generateWorld } from '../../tools/world/generate.js'
+import { identityHints } from '../../tools/world/people.js'
+import { edgeWindow } from '../../tools/world/time.js'
 import { expectedElectorate, repositoriesInScope, type ExpectedConfig } from '../../tools/world/expected.js'
 import type {
   World,
@@ -394,5 +397,41 @@ describe('expectedElectorate: criteria and score', () => {
       ['carol', ''],
       ['dave', 'include: board']
     ])
+  })
+})
+
+describe('expectedElectorate on a generated world', () => {
+  const generated = generateWorld({ scale: 'small', seed: 5 })
+  const edges = edgeWindow(generated.now)
+
+  it('counts every metric of edge-since and nothing of edge-until', () => {
+    const result = expectedElectorate(generated, edges)
+    expect(result.people.find(p => p.login === 'edge-since')?.metrics).toEqual({
+      commits: 1,
+      merged_prs: 1,
+      reviews: 1,
+      triaged: 1,
+      issue_comments: 1,
+      ci: 1
+    })
+    expect(result.people.find(p => p.login === 'edge-until')).toBeUndefined()
+    expect(result.repositories).not.toContain('demo-org/legacy')
+  })
+
+  it('uses the identity hints: aliases merge, mapped emails leave unlinked, the user bot is gone', () => {
+    const hints = identityHints(generated.organization.login)
+    const plain = expectedElectorate(generated, edges)
+    const configured = expectedElectorate(generated, edges, {
+      aliases: hints.aliases,
+      emails: hints.emails,
+      exclude: { bots: hints.userBots }
+    })
+    const logins = configured.people.map(p => p.login)
+    expect(logins).not.toContain('jmuller-work')
+    expect(logins).not.toContain(hints.userBots[0])
+    expect(plain.people.map(p => p.login)).toContain(hints.userBots[0])
+    expect(plain.unlinked.map(u => u.email)).toContain('pat@obrien-home.example')
+    expect(configured.unlinked.map(u => u.email)).not.toContain('pat@obrien-home.example')
+    expect(configured.people.find(p => p.login === 'pat-obrien')?.metrics.commits).toBeGreaterThan(0)
   })
 })
