@@ -108,3 +108,6 @@ function finish(draft: RepositoryDraft): WorldRepository {
   repository.issues.sort((a, b) => a.number - b.number)
   return repository
 }
+
+export { edgeWindow } from './time.js'
+export { identityHints } from './people.js'
