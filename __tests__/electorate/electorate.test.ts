@@ -87,6 +87,19 @@ describe('buildElectorate', () => {
     ])
   })
 
+  it('moves last activity on a later action on an item that was already counted', () => {
+    const records = [
+      triage(1, alice, bob, { at: '2024-02-01T00:00:00Z' }),
+      triage(1, alice, bob, { at: '2024-05-01T00:00:00Z' })
+    ]
+    const electorate = build(records)
+    expect(row(electorate, 'alice')).toMatchObject({
+      firstActivity: '2024-02-01T00:00:00Z',
+      lastActivity: '2024-05-01T00:00:00Z'
+    })
+    expect(electorate.evidence.map(e => e.at)).toEqual(['2024-02-01T00:00:00Z'])
+  })
+
   it('gives first and last activity, profile url, name and email of a person', () => {
     const records = [pr(1, alice, { at: '2024-02-03T04:05:06Z' }), commit([author('alice', 'a@x.org', 'Alice A')], { at: '2024-09-01T00:00:00Z' })]
     expect(row(build(records), 'alice')).toMatchObject({

@@ -14,7 +14,14 @@ export function buildElectorate(gathered: Gathered, config: Config): Electorate 
   const counted = countContributions(gathered, identities, config)
   const evidence = counted.evidence.sort(evidenceOrder)
   const includes = activeIncludes(config.include, gathered.until)
-  const { people, ruleCounts } = listPeople(gathered, config, identities, evidence, includes.active)
+  const { people, ruleCounts } = listPeople(
+    gathered,
+    config,
+    identities,
+    evidence,
+    counted.activity,
+    includes.active
+  )
   const unlinked = unlinkedIdentities(gathered, identities)
 
   const totals = { ...NO_METRICS }

@@ -9,9 +9,16 @@ import type { ContributionRecord, MetricCounts } from './types.js'
 export interface Contributions {
   /** One record per distinct item per metric per person, at the item's earliest moment in the window. */
   evidence: ContributionRecord[]
+  /** Earliest and latest counted action per person: a later action on an already counted item counts here. */
+  activity: Map<string, ActivitySpan>
   deletedAccountItems: number
   lateApprovalsSetAside: number
   warnings: string[]
+}
+
+export interface ActivitySpan {
+  first: string
+  last: string
 }
 
 const COUNTED_REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'])
@@ -20,9 +27,14 @@ const TRIAGE = new Set<string>(TRIAGE_EVENTS)
 /** Every counted item of every person: the six metrics of the contract, as sets of distinct items. */
 export function countContributions(gathered: Gathered, identities: Identities, config: Config): Contributions {
   const items = new Map<string, ContributionRecord>()
+  const activity = new Map<string, ActivitySpan>()
   // A commit is one item however many repositories hold it (forks), so it is keyed by oid.
   const credit = (login: string, metric: Metric, item: string, record: ActivityRecord) => {
     const at = utcSecond(record.at)
+    const span = activity.get(login)
+    if (span === undefined) activity.set(login, { first: at, last: at })
+    else if (at < span.first) span.first = at
+    else if (at > span.last) span.last = at
     const id = `${login}\n${metric}\n${item}`
     const earlier = items.get(id)
     if (earlier === undefined || at < earlier.at || (at === earlier.at && record.url < earlier.url))
@@ -80,7 +92,7 @@ export function countContributions(gathered: Gathered, identities: Identities, c
       }
     }
   }
-  return { evidence: [...items.values()], deletedAccountItems, lateApprovalsSetAside, warnings }
+  return { evidence: [...items.values()], activity, deletedAccountItems, lateApprovalsSetAside, warnings }
 }
 
 export const NO_METRICS: MetricCounts = { commits: 0, merged_prs: 0, reviews: 0, triaged: 0, issue_comments: 0, ci: 0 }

@@ -5,7 +5,7 @@ import { firstRuleHeld, ruleName } from './criteria.js'
 import { exclusionOf } from './exclusions.js'
 import type { Identities } from './identities.js'
 import type { Include } from './includes.js'
-import { metricsByPerson, NO_METRICS } from './metrics.js'
+import { type ActivitySpan, metricsByPerson, NO_METRICS } from './metrics.js'
 import { caseInsensitiveOrder } from './order.js'
 import { scoreOf } from './score.js'
 import type { ContributionRecord, Electorate, Person } from './types.js'
@@ -20,6 +20,7 @@ export function listPeople(
   config: Config,
   identities: Identities,
   evidence: ContributionRecord[],
+  activity: Map<string, ActivitySpan>,
   includes: Include[]
 ): { people: Person[]; ruleCounts: Electorate['ruleCounts'] } {
   const metrics = metricsByPerson(evidence)
@@ -27,15 +28,6 @@ export function listPeople(
   for (const entry of includes) {
     const person = identities.personOfLogin(entry.login)
     if (person !== null && !reasons.has(person)) reasons.set(person, entry.reason)
-  }
-  const activity = new Map<string, { first: string; last: string }>()
-  for (const item of evidence) {
-    const span = activity.get(item.login)
-    if (span === undefined) activity.set(item.login, { first: item.at, last: item.at })
-    else {
-      if (item.at < span.first) span.first = item.at
-      if (item.at > span.last) span.last = item.at
-    }
   }
   const profiles = new Map(Object.values(gathered.profiles).map(p => [p.login.toLowerCase(), p]))
   const ownCommits = ownCommitsByPerson(gathered, identities)
