@@ -11,6 +11,7 @@ import {
   type ExecutionResult
 } from 'graphql'
 import type { World } from '../world/types.js'
+import { DependencyChains } from './dependencies.js'
 import { FakeGitHubError } from './errors.js'
 import {
   badGateway,
@@ -49,6 +50,8 @@ export interface RequestLogEntry {
   nodeCount: number
   fault?: string
   operationName?: string
+  /** Length of the chain of answers this request builds on (cursors and ids it sends), itself included. */
+  depth?: number
 }
 
 export interface FakeGitHub {
@@ -59,6 +62,8 @@ export interface FakeGitHub {
   readonly maxInFlight: number
   /** Points charged since the server started. */
   pointsUsed(): number
+  /** The longest chain of requests each of which needed a cursor or id from the one before. */
+  criticalPathRequests(): number
   close(): Promise<void>
 }
 
@@ -80,6 +85,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const window = new RateLimitWindow(options.rateLimit)
   const plan = options.faults ?? {}
   const log: RequestLogEntry[] = []
+  const chains = new DependencyChains()
   let arrived = 0
   let inFlight = 0
   let maxInFlight = 0
@@ -115,7 +121,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         entry: {}
       }
     }
-    const entry: Partial<RequestLogEntry> = { operationName: body.operationName ?? undefined }
+    const entry: Partial<RequestLogEntry> = {
+      operationName: body.operationName ?? undefined,
+      depth: chains.depthOfRequest(body.query, body.variables)
+    }
 
     const fault = faultBeforeQuery(plan, requestIndex, body)
     if (fault) {
@@ -175,6 +184,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
     })) as ExecutionResult
     const response = gitHubResponse(result)
+    chains.recordAnswer(result.data, entry.depth!)
     if (plan.partialErrorAt?.includes(requestIndex)) {
       breakOnePart(response)
       entry.fault = 'partial-error'
@@ -217,7 +227,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         cost: result.entry.cost ?? 0,
         nodeCount: result.entry.nodeCount ?? 0,
         ...(result.entry.fault ? { fault: result.entry.fault } : {}),
-        ...(result.entry.operationName ? { operationName: result.entry.operationName } : {})
+        ...(result.entry.operationName ? { operationName: result.entry.operationName } : {}),
+        ...(result.entry.depth ? { depth: result.entry.depth } : {})
       })
     } finally {
       inFlight--
@@ -237,6 +248,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return maxInFlight
     },
     pointsUsed: () => pointsUsed,
+    criticalPathRequests: () => chains.longest,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
