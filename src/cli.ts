@@ -34,7 +34,12 @@ function parseFlags(argv: string[]) {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { ...flags, help: { type: 'boolean' }, version: { type: 'boolean' }, debug: { type: 'boolean' } },
+      options: {
+        ...flags,
+        help: { type: 'boolean' },
+        version: { type: 'boolean' },
+        debug: { type: 'boolean' }
+      },
       strict: true,
       allowPositionals: false
     })
@@ -59,7 +64,9 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       process.stdout.write(`${VERSION}\n`)
       return 0
     }
-    const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name] as string | undefined]))
+    const raw: RawInputs = Object.fromEntries(
+      SHARED_INPUTS.map(name => [name, values[name] as string | undefined])
+    )
     const options = optionsFromInputs(raw, {
       token,
       workspace: process.cwd(),

@@ -55,7 +55,9 @@ function outputDir(value: string | undefined, workspace: string): string {
   const resolved = path.resolve(workspace, given)
   const relative = path.relative(workspace, resolved)
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`output-dir: "${given}" is outside the workspace (${workspace}); use a folder inside it`)
+    throw new UsageError(
+      `output-dir: "${given}" is outside the workspace (${workspace}); use a folder inside it`
+    )
   }
   return resolved
 }

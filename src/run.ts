@@ -73,7 +73,9 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
   }
   const outputs = await log.group('Write the output folder', () =>
-    writeOutputs(options.outputDir, electorate, meta, { includeEmails: includeEmails(options, loaded.config) })
+    writeOutputs(options.outputDir, electorate, meta, {
+      includeEmails: includeEmails(options, loaded.config)
+    })
   )
   return { gathered, electorate, outputs }
 }
