@@ -1,0 +1,160 @@
+// `npm run bench [-- --latency 300 --scales kata,large --concurrency 4]`: runs the built CLI as a separate
+// process against the fake GitHub with a latency per request and prints one table of figures.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { startFakeGitHub } from '../fake-github/server.js'
+import { expectedElectorate } from '../world/expected.js'
+import { generateWorld } from '../world/generate.js'
+import { baselineFigures } from './baseline.js'
+
+const NOW = '2026-04-07T00:00:00Z'
+const UNTIL = new Date(NOW)
+const SINCE = new Date('2025-04-07T00:00:00Z')
+const TOKEN = 'bench-token'
+
+const { values } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '300' },
+    scales: { type: 'string', default: 'kata,large' },
+    concurrency: { type: 'string', default: '4' }
+  }
+})
+const latencyMs = Number(values.latency)
+const cli = path.resolve('dist/cli.js')
+
+interface Row {
+  run: string
+  requests: number
+  points: number | string
+  wall: number
+  criticalPath: number | string
+  ratio: string
+  maxInFlight: number | string
+  rssMb: number | string
+  equal: string
+}
+
+/** Runs the CLI, with GNU time around it when the machine has it, to read the peak RSS. */
+async function runCli(
+  args: string[],
+  cwd: string
+): Promise<{ code: number; rssKb: number | null; stderr: string }> {
+  const timed = existsSync('/usr/bin/time')
+  const command = timed ? '/usr/bin/time' : process.execPath
+  const argv = timed ? ['-f', 'peak-rss-kb=%M', process.execPath, cli, ...args] : [cli, ...args]
+  return new Promise(resolve => {
+    const child = spawn(command, argv, { cwd, env: { ...process.env, GITHUB_TOKEN: TOKEN, GH_TOKEN: '' } })
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.stdout.resume()
+    child.on('exit', code => {
+      const rss = /peak-rss-kb=(\d+)/.exec(stderr)
+      resolve({ code: code ?? 1, rssKb: rss ? Number(rss[1]) : null, stderr })
+    })
+  })
+}
+
+async function electorateLogins(file: string): Promise<string[]> {
+  const lines = (await readFile(file, 'utf8')).split(/\r?\n/).slice(1)
+  return lines
+    .filter(l => l !== '')
+    .map(l => l.split(',')[0]!)
+    .sort()
+}
+
+async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
+  const world = generateWorld({ scale, seed: 1, now: NOW })
+  const github = await startFakeGitHub({ world, token: TOKEN, latencyMs })
+  const cwd = await mkdtemp(path.join(os.tmpdir(), `electorate-bench-${scale}-`))
+  const started = performance.now()
+  const result = await runCli(
+    [
+      '--organization',
+      world.organization.login,
+      '--since',
+      SINCE.toISOString(),
+      '--until',
+      UNTIL.toISOString(),
+      '--graphql-url',
+      github.url,
+      '--concurrency',
+      values.concurrency,
+      '--include-emails',
+      'false'
+    ],
+    cwd
+  )
+  const wall = (performance.now() - started) / 1000
+  await github.close()
+  if (result.code !== 0) {
+    process.stderr.write(result.stderr)
+    throw new Error(`the CLI failed on the ${scale} world (exit ${result.code})`)
+  }
+  const expected = expectedElectorate(world, { since: SINCE, until: UNTIL })
+  const got = await electorateLogins(path.join(cwd, 'electorate', 'electorate.csv'))
+  const want = [...expected.qualified].sort()
+  const equal = JSON.stringify(got) === JSON.stringify(want) ? 'yes' : `NO (${got.length} vs ${want.length})`
+  await rm(cwd, { recursive: true, force: true })
+
+  const depth = github.criticalPathRequests()
+  const criticalPath = (depth * latencyMs) / 1000
+  const baseline = baselineFigures(world, SINCE, UNTIL, latencyMs)
+  return [
+    {
+      run: `${scale}`,
+      requests: github.log.length,
+      points: github.pointsUsed(),
+      wall: Number(wall.toFixed(1)),
+      criticalPath: Number(criticalPath.toFixed(1)),
+      ratio: (wall / criticalPath).toFixed(2),
+      maxInFlight: github.maxInFlight,
+      rssMb: result.rssKb === null ? 'n/a' : Math.round(result.rssKb / 1024),
+      equal
+    },
+    {
+      run: `${scale} baseline (script)`,
+      requests: baseline.requests,
+      points: 'REST',
+      wall: Number(baseline.wallSeconds.toFixed(1)),
+      criticalPath: '-',
+      ratio: '-',
+      maxInFlight: 1,
+      rssMb: '-',
+      equal: 'commits only'
+    }
+  ]
+}
+
+const rows: Row[] = []
+for (const scale of values.scales.split(',') as ('kata' | 'large')[]) {
+  process.stderr.write(`bench: ${scale} world, ${latencyMs} ms per request...\n`)
+  rows.push(...(await benchScale(scale)))
+}
+const header = [
+  'run',
+  'requests',
+  'points',
+  'wall s',
+  'critical path s',
+  'wall/critical',
+  'max in flight',
+  'peak RSS MB',
+  'equals expected'
+]
+const table = [
+  header,
+  ...rows.map(r =>
+    [r.run, r.requests, r.points, r.wall, r.criticalPath, r.ratio, r.maxInFlight, r.rssMb, r.equal].map(
+      String
+    )
+  )
+]
+const widths = header.map((_, i) => Math.max(...table.map(row => row[i]!.length)))
+for (const [i, row] of table.entries()) {
+  process.stdout.write(`| ${row.map((cell, j) => cell.padEnd(widths[j]!)).join(' | ')} |\n`)
+  if (i === 0) process.stdout.write(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|\n`)
+}
