@@ -21,7 +21,7 @@ Options:
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
   --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
-  --concurrency N          requests in flight at most, 1 to 10 (default 4)
+  --concurrency N          requests in flight at most, 1 to 10 (default 8)
   --debug                  debug logging and stack traces
   --help, --version
 

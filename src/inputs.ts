@@ -1,5 +1,6 @@
 import path from 'node:path'
 import {
+  DEFAULT_CONCURRENCY,
   DEFAULT_CONFIG_PATH,
   DEFAULT_GRAPHQL_URL,
   DEFAULT_OUTPUT_DIR,
@@ -103,7 +104,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
     token: context.token!,
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
-    concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? 4,
+    concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? DEFAULT_CONCURRENCY,
     now: context.now
   }
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '../options.js'
+import { DEFAULT_CONCURRENCY, type Logger } from '../options.js'
 import type { GatherStats } from '../records.js'
 import { backoffDelay, SECONDARY_LIMIT_WAIT_MS } from './backoff.js'
 import { GitHubError, GitHubTimeoutError } from './errors.js'
@@ -8,6 +8,8 @@ import { createSemaphore } from './semaphore.js'
 export interface QueryOptions {
   /** 502/504 answers tolerated before throwing GitHubTimeoutError, so the caller can shrink the page. */
   timeoutRetries?: number
+  /** Requests that later requests wait on (the next page of a chain) go before the others. */
+  priority?: number
 }
 
 export interface GitHubClient {
@@ -18,7 +20,7 @@ export interface GitHubClient {
 export interface GitHubClientOptions {
   url: string
   token: string
-  /** Requests in flight at most: default 4, at most 10. */
+  /** Requests in flight at most: default 8, at most 10. */
   concurrency?: number
   /** Longest wait for a primary rate-limit reset before failing. */
   rateLimitWaitMinutes?: number
@@ -54,7 +56,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const sleep = options.sleep ?? defaultSleep
   const now = options.now ?? Date.now
   const random = options.random ?? Math.random
-  const concurrency = Math.min(10, Math.max(1, options.concurrency ?? 4))
+  const concurrency = Math.min(10, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY))
   const waitBoundMs = (options.rateLimitWaitMinutes ?? 60) * 60_000
   const semaphore = createSemaphore(concurrency)
   const stats: GatherStats = { requests: 0, points: 0, remaining: null, resetAt: null }
@@ -200,7 +202,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
   return {
     query<T>(document: string, variables: object, label: string, queryOptions: QueryOptions = {}) {
-      return semaphore.run(() => send<T>(document, variables, label, queryOptions))
+      return semaphore.run(() => send<T>(document, variables, label, queryOptions), queryOptions.priority)
     },
     stats: () => ({ ...stats })
   }

@@ -25,13 +25,15 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
   const repositories = await log.group('Repositories', () =>
     repositoriesInScope(request, window, client, log)
   )
-  const [commits, pullRequests, issues] = await log.group(
+  const [pullRequests, issues, commits] = await log.group(
     `Activity in ${repositories.length} repositories`,
     async () => {
+      // Pull requests and issues first: their listings are the longest chains of pages, and the
+      // first requests queued take the free slots.
       const gathered = await Promise.all([
-        gatherCommits(repositories, { client, window, profiles }),
         gatherPullRequests(repositories, { client, window, profiles, log }),
-        gatherIssues(repositories, { client, window, profiles })
+        gatherIssues(repositories, { client, window, profiles }),
+        gatherCommits(repositories, { client, window, profiles })
       ])
       return gathered
     }

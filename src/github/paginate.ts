@@ -43,7 +43,12 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
         request.document,
         { ...request.variables, first, after },
         request.label,
-        first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {}
+        // A page after a cursor is a link in a chain, each waiting for the one before: chains are the
+        // critical path, so their pages go before first pages and batches that nothing waits on.
+        {
+          priority: after === null ? 0 : 1,
+          ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
+        }
       )
     } catch (error) {
       if (error instanceof GitHubTimeoutError && first > floor) {

@@ -85,6 +85,25 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
     while (reviewed.length >= REVIEWED_PER_QUERY || (all && reviewed.length > 0))
       fetchDetails(reviewed.splice(0, REVIEWED_PER_QUERY), false)
   }
+  /** Asks for inline-comment counts as soon as a query's worth of reviews without a body is known. */
+  const countInlineComments = (all: boolean) => {
+    while (doubtful.length >= COUNTED_REVIEWS_PER_QUERY || (all && doubtful.length > 0)) {
+      const chunk = doubtful.splice(0, COUNTED_REVIEWS_PER_QUERY)
+      const counts = client
+        .query<{ nodes: ({ id: string; comments: { totalCount: number } } | null)[] }>(
+          REVIEW_COMMENT_COUNTS,
+          { ids: chunk.map(d => d.id) },
+          `inline comments of ${chunk.length} reviews without a body`
+        )
+        .then(data =>
+          data.nodes.forEach(
+            (node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)
+          )
+        )
+      counts.catch(() => undefined)
+      work.push(counts)
+    }
+  }
   /** Queues the pull requests updated since the window began; false once older ones are reached. */
   const add = (repository: string, stubs: PullRequestStub[]): boolean => {
     for (const stub of stubs) {
@@ -160,6 +179,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
       if (!record.substantive) doubtful.push({ record, id: review.id })
       records.push(record)
     }
+    countInlineComments(false)
   }
 
   await Promise.all(
@@ -180,23 +200,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   )
   flush(true)
   await Promise.all(work)
-
-  for (let i = 0; i < doubtful.length; i += COUNTED_REVIEWS_PER_QUERY) {
-    const chunk = doubtful.slice(i, i + COUNTED_REVIEWS_PER_QUERY)
-    work.push(
-      client
-        .query<{ nodes: ({ id: string; comments: { totalCount: number } } | null)[] }>(
-          REVIEW_COMMENT_COUNTS,
-          { ids: chunk.map(d => d.id) },
-          `inline comments of ${chunk.length} reviews without a body`
-        )
-        .then(data =>
-          data.nodes.forEach(
-            (node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)
-          )
-        )
-    )
-  }
+  countInlineComments(true)
   await Promise.all(work)
   return { records, warnings }
 }

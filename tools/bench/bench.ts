@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '300' },
     scales: { type: 'string', default: 'kata,large' },
-    concurrency: { type: 'string', default: '4' }
+    concurrency: { type: 'string', default: '8' }
   }
 })
 const latencyMs = Number(values.latency)
