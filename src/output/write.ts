@@ -3,6 +3,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Electorate } from '../electorate/types.js'
 import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
+import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
 import { summaryMarkdown } from './summary.js'
 
@@ -14,6 +15,7 @@ export const OUTPUT_FILES = [
   'unlinked.csv',
   'evidence.csv',
   'summary.md',
+  REPORT_HTML,
   REPORT_JSON,
   ELECTORATE_CSV
 ] as const
@@ -57,6 +59,8 @@ export async function writeOutputs(
     ['summary.md', summary],
     [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
   ])
+  const filesBeside = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
+  contents.set(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: filesBeside }))
   const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
   contents.set(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: hashes }))
 
