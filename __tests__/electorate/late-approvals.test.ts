@@ -28,6 +28,23 @@ describe('reviews.late-approvals', () => {
     expect(countsOf(records, { ...late, aliases }).metrics.alice.reviews).toBe(1)
   })
 
+  it('counts what it set aside per person and pull request, as the reviews metric does', () => {
+    const records = [
+      review(1, alice, bob, { approvalsBefore: ['carol', 'dave'] }),
+      review(1, alice, bob, { approvalsBefore: ['carol', 'dave', 'erin'] }),
+      review(2, alice, bob, { approvalsBefore: ['carol', 'dave'] }),
+      review(2, alice, bob, { substantive: true })
+    ]
+    const counted = countsOf(records, late)
+    expect([counted.metrics.alice.reviews, counted.lateApprovalsSetAside]).toEqual([1, 1])
+    expect(countsOf(records).metrics.alice.reviews - counted.metrics.alice.reviews).toBe(1)
+  })
+
+  it('counts approvals by people, not how many times one person approved', () => {
+    const records = [review(1, alice, bob, { approvalsBefore: ['carol', 'Carol'] })]
+    expect(countsOf(records, late).metrics.alice.reviews).toBe(1)
+  })
+
   it('is off by default', () => {
     expect(countsOf([review(1, alice, bob, { approvalsBefore: ['carol', 'dave', 'erin'] })]).metrics.alice.reviews).toBe(1)
   })

@@ -49,6 +49,7 @@ export function expectedRecords(world: World, repositories: WorldRepository[], s
           ...new Set(
             submitted
               .filter(o => o.state === 'APPROVED' && o.author && o.author !== review.author)
+              .filter(o => actor(o.author)?.type !== 'Bot')
               .filter(o => Date.parse(o.submittedAt!) < Date.parse(review.submittedAt!))
               .map(o => o.author!)
           )

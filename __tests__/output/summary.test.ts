@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { configSchema } from '../../src/config/schema.js'
 import { summaryMarkdown } from '../../src/output/summary.js'
 import { electorate, meta, person } from './electorate-fixture.js'
 
@@ -43,7 +44,6 @@ describe('summaryMarkdown', () => {
     const text = summaryMarkdown(
       electorate({
         deletedAccountItems: 3,
-        lateApprovalsSetAside: 2,
         warnings: ['include of old-friend expired on 2024-01-01 and is ignored']
       }),
       meta({
@@ -55,10 +55,20 @@ describe('summaryMarkdown', () => {
     expect(warnings.split('\n')).toEqual([
       '- 1 commit identity linked to no account: unlinked.csv lists them; map them to logins with `emails:`.',
       '- 3 items by deleted accounts, counted for nobody.',
-      '- 2 late approvals set aside (`reviews.late-approvals`).',
       '- https://github.com/o/r/pull/9 changes more than 3000 files: not counted toward ci',
       '- include of old-friend expired on 2024-01-01 and is ignored'
     ])
+  })
+
+  it('says how many reviews the late-approvals rule set aside, also none, and nothing when it is off', () => {
+    const on = (n: number) => meta({ config: configSchema.parse({ reviews: { 'late-approvals': n } }) })
+    expect(summaryMarkdown(electorate({ lateApprovalsSetAside: 2 }), on(3), emails)).toContain(
+      '`reviews.late-approvals` rule on (3): 2 reviews set aside (bare approvals submitted after 3 or more other people had approved the pull request).'
+    )
+    expect(summaryMarkdown(electorate(), on(2), emails)).toContain(
+      '`reviews.late-approvals` rule on (2): 0 reviews set aside'
+    )
+    expect(summaryMarkdown(electorate(), meta(), emails)).not.toContain('late-approvals')
   })
 
   it('hides emails in warnings when emails are not included', () => {

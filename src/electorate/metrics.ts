@@ -43,7 +43,9 @@ export function countContributions(gathered: Gathered, identities: Identities, c
   const isCi = globMatcher(config.ci.paths, { nocase: false, dot: true })
   const lateApprovals = config.reviews['late-approvals']
   let deletedAccountItems = 0
-  let lateApprovalsSetAside = 0
+  // Counted in the metric's own unit, a (person, pull request): a late approval beside a counted review
+  // of the same pull request sets nothing aside.
+  const setAside = new Set<string>()
   const warnings: string[] = []
 
   for (const record of gathered.records) {
@@ -72,7 +74,8 @@ export function countContributions(gathered: Gathered, identities: Identities, c
         const reviewer = identities.personOf(record.reviewer)
         const author = identities.personOf(record.pullRequestAuthor)
         if (reviewer === null || reviewer === author || !COUNTED_REVIEW_STATES.has(record.state)) break
-        if (isLateApproval(record, { reviewer, author }, identities, lateApprovals)) lateApprovalsSetAside++
+        if (isLateApproval(record, { reviewer, author }, identities, lateApprovals))
+          setAside.add(`${reviewer}\nreviews\n${record.url}`)
         else credit(reviewer, 'reviews', record.url, record)
         break
       }
@@ -92,6 +95,7 @@ export function countContributions(gathered: Gathered, identities: Identities, c
       }
     }
   }
+  const lateApprovalsSetAside = [...setAside].filter(id => !items.has(id)).length
   return { evidence: [...items.values()], activity, deletedAccountItems, lateApprovalsSetAside, warnings }
 }
 

@@ -50,7 +50,7 @@ export interface Electorate {
   totals: MetricCounts
   /** Items whose author or actor was a deleted account. */
   deletedAccountItems: number
-  /** Reviews that `reviews.late-approvals` set aside. */
+  /** Reviews (distinct pull requests per person) that `reviews.late-approvals` kept from counting. */
   lateApprovalsSetAside: number
   warnings: string[]
 }

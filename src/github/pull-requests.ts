@@ -215,7 +215,15 @@ function approversBefore(
   for (const other of reviews) {
     if (Date.parse(other.submittedAt) >= at) break
     const login = other.author?.login
-    if (other.state === 'APPROVED' && login && login !== review.author?.login && !logins.includes(login))
+    // An app's approval (a Bot) is nobody's: it never makes a person's approval late.
+    const byPerson = other.author?.__typename !== 'Bot'
+    if (
+      other.state === 'APPROVED' &&
+      byPerson &&
+      login &&
+      login !== review.author?.login &&
+      !logins.includes(login)
+    )
       logins.push(login)
   }
   return logins

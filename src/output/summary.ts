@@ -20,7 +20,7 @@ export function summaryMarkdown(
     `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,
     countsTable(electorate, meta, qualified.length),
     rulesSection(electorate),
-    activitySection(electorate),
+    activitySection(electorate, meta),
     warningsSection(electorate, meta, options.includeEmails),
     `## GitHub API\n\n${meta.stats.requests} requests, ${meta.stats.points} points.`,
     electorateSection(qualified)
@@ -49,19 +49,26 @@ function rulesSection(electorate: Electorate): string {
   return `## Qualified by rule\n\n${table(['rule', 'people'], rows)}`
 }
 
-function activitySection(electorate: Electorate): string {
+function activitySection(electorate: Electorate, meta: ReportMeta): string {
+  const lateApprovals = lateApprovalsLine(electorate, meta)
+  const after = lateApprovals === '' ? '' : `\n\n${lateApprovals}`
   // Mermaid cannot draw a slice of zero, and an empty pie says nothing.
   const slices = METRICS.filter(metric => electorate.totals[metric] > 0)
-  if (slices.length === 0) return '## Activity\n\nNo counted activity.'
+  if (slices.length === 0) return `## Activity\n\nNo counted activity.${after}`
   const lines = slices.map(metric => `    "${metric}" : ${electorate.totals[metric]}`)
-  return [
-    '## Activity',
-    '',
-    '```mermaid',
-    'pie showData title Counted items by metric',
-    ...lines,
-    '```'
-  ].join('\n')
+  const chart = ['```mermaid', 'pie showData title Counted items by metric', ...lines, '```'].join('\n')
+  return `## Activity\n\n${chart}${after}`
+}
+
+// Said also when nothing was set aside: officials must see that the rule was applied.
+function lateApprovalsLine(electorate: Electorate, meta: ReportMeta): string {
+  const n = meta.config.reviews['late-approvals']
+  if (n === false) return ''
+  const count = electorate.lateApprovalsSetAside
+  return (
+    `\`reviews.late-approvals\` rule on (${n}): ${count} ${plural(count, 'review', 'reviews')} set aside ` +
+    `(bare approvals submitted after ${n} or more other people had approved the pull request).`
+  )
 }
 
 function warningsSection(electorate: Electorate, meta: ReportMeta, includeEmails: boolean): string {
@@ -78,10 +85,6 @@ function warningsSection(electorate: Electorate, meta: ReportMeta, includeEmails
   if (electorate.deletedAccountItems > 0) {
     const n = electorate.deletedAccountItems
     items.push(`${n} ${plural(n, 'item', 'items')} by deleted accounts, counted for nobody.`)
-  }
-  if (electorate.lateApprovalsSetAside > 0) {
-    const n = electorate.lateApprovalsSetAside
-    items.push(`${n} late ${plural(n, 'approval', 'approvals')} set aside (\`reviews.late-approvals\`).`)
   }
   items.push(...reportWarnings(electorate, meta.warnings, includeEmails).map(escapeMarkdown))
   if (!includeEmails && unlinked === 0) items.push('Emails are not included in this output.')
