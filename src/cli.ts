@@ -6,6 +6,7 @@ import { run } from './run.js'
 import { VERSION } from './version.js'
 
 const HELP = `Usage: electorate --organization ORG [options]
+       electorate --from-records PATH [PATH ...] [--config PATH] [options]
 
 Computes the electorate of ORG's technical-committee election from its GitHub activity and writes
 electorate.csv, contributors.csv, unlinked.csv, evidence.csv, report.json and summary.md.
@@ -22,6 +23,8 @@ Options:
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
   --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
   --concurrency N          requests in flight at most, 1 to 10 (default 8)
+  --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
+  --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --debug                  debug logging and stack traces
   --help, --version
 
@@ -32,18 +35,27 @@ Exit codes: 0 done, 1 failed, 2 usage or config error.
 function parseFlags(argv: string[]) {
   const flags = Object.fromEntries(SHARED_INPUTS.map(name => [name, { type: 'string' as const }]))
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: argv,
       options: {
         ...flags,
         help: { type: 'boolean' },
         version: { type: 'boolean' },
-        debug: { type: 'boolean' }
+        debug: { type: 'boolean' },
+        'from-records': { type: 'string', multiple: true }
       },
       strict: true,
-      allowPositionals: false
+      allowPositionals: true
     })
-    return values as Record<string, string | boolean | undefined>
+    const records = values['from-records'] ?? []
+    // `--from-records a b c`: the paths after the flag, as a shell glob expands them.
+    if (positionals.length > 0 && records.length === 0) {
+      throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    }
+    const flagValues = values as Record<string, string | boolean | undefined>
+    return { ...flagValues, records: [...records, ...positionals] } as typeof flagValues & {
+      records: string[]
+    }
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''))
   }
@@ -67,6 +79,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     const raw: RawInputs = Object.fromEntries(
       SHARED_INPUTS.map(name => [name, values[name] as string | undefined])
     )
+    raw.records = values.records
     const options = optionsFromInputs(raw, {
       token,
       workspace: process.cwd(),
@@ -75,7 +88,11 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       now: new Date()
     })
     const log = createCliLogger({ debug, redact })
-    const { electorate, outputs } = await run(options, log)
+    const { electorate, outputs, gathered, records } = await run(options, log)
+    if (!electorate || !outputs) {
+      process.stdout.write(`${records.path}\n${gathered.records.length} records gathered\n`)
+      return 0
+    }
     const qualified = electorate.people.filter(p => p.status === 'qualified').length
     process.stdout.write(
       `${outputs.dir}\n${qualified} qualified of ${electorate.people.length} contributors; ${electorate.unlinked.length} unlinked identities\n`

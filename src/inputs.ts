@@ -4,6 +4,8 @@ import {
   DEFAULT_CONFIG_PATH,
   DEFAULT_GRAPHQL_URL,
   DEFAULT_OUTPUT_DIR,
+  type Mode,
+  MODES,
   type Options,
   type RawInputs,
   UsageError
@@ -77,18 +79,41 @@ function repositories(value: string | undefined): string[] {
   return list
 }
 
+/** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
+function mode(value: string | undefined, records: string[]): Mode {
+  const given = blank(value) ? undefined : value.trim().toLowerCase()
+  if (given !== undefined && !(MODES as readonly string[]).includes(given)) {
+    throw new UsageError(`mode: expected gather, score or all, got "${value}"`)
+  }
+  const chosen = (given ?? (records.length > 0 ? 'score' : 'all')) as Mode
+  if (chosen === 'score' && records.length === 0) {
+    throw new UsageError('mode score: no records files given (records input, or --from-records PATH)')
+  }
+  if (chosen !== 'score' && records.length > 0) {
+    throw new UsageError(`mode ${chosen} gathers from GitHub: records files are only read in mode score`)
+  }
+  return chosen
+}
+
 /** The one way both entries turn their raw inputs into Options. */
 export function optionsFromInputs(raw: RawInputs, context: InputContext): Options {
+  const records = (raw.records ?? []).map(r => r.trim()).filter(r => r !== '')
+  const chosenMode = mode(raw.mode, records)
   const organization = raw.organization?.trim() ?? ''
-  if (organization === '') throw new UsageError('organization: required (the GitHub organization to scan)')
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
+  if (organization === '' && chosenMode !== 'score') {
+    throw new UsageError('organization: required (the GitHub organization to scan)')
+  }
+  if (organization !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
     throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
   }
-  if (blank(context.token)) {
-    throw new UsageError('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)')
+  if (blank(context.token) && chosenMode !== 'score') {
+    // Not a usage error (exit 2) but a run that cannot reach GitHub (exit 1), as a rejected token is.
+    throw new Error('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)')
   }
   const configGiven = !blank(raw.config)
   return {
+    mode: chosenMode,
+    records: records.map(r => path.resolve(context.workspace, r)),
     organization,
     repositories: repositories(raw.repositories),
     since: blank(raw.since) ? undefined : raw.since.trim(),
@@ -102,7 +127,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,
     graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
-    token: context.token!,
+    token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? DEFAULT_CONCURRENCY,
     now: context.now

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { actionLogger } from './action-logger.js'
@@ -21,6 +22,7 @@ export async function main(): Promise<void> {
     const token = core.getInput('github-token')
     if (token) core.setSecret(token)
     const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
+    raw.records = core.getInput('records').split(/[\n,]+/)
     const options = optionsFromInputs(raw, {
       token,
       workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
@@ -33,7 +35,31 @@ export async function main(): Promise<void> {
     const artifactName = core.getInput('artifact-name') || 'electorate'
     const retention = retentionDays()
 
-    const { electorate, outputs } = await run(options, actionLogger)
+    const { electorate, outputs, gathered, records } = await run(options, actionLogger)
+    if (!electorate || !outputs) {
+      // Mode gather: the records file is the whole result, for a later job in mode score.
+      core.setOutput('output-dir', path.dirname(records.path))
+      await core.summary
+        .addRaw(
+          `Gathered ${gathered.records.length} records of ${gathered.repositories.length} repositories of ` +
+            `${gathered.organization} into ${path.basename(records.path)}, to be scored in mode score.\n`,
+          true
+        )
+        .write()
+      if (upload) {
+        const id = await uploadOutputFolder(
+          {
+            name: artifactName,
+            dir: path.dirname(records.path),
+            files: [records.path],
+            retentionDays: retention
+          },
+          actionLogger
+        )
+        core.setOutput('artifact-id', id === null ? '' : String(id))
+      }
+      return
+    }
     const qualified = electorate.people.filter(p => p.status === 'qualified').length
     core.setOutput('electorate-count', qualified)
     core.setOutput('contributors-count', electorate.people.length)

@@ -1,7 +1,15 @@
 // The one options object that both entries (the action in main.ts, the CLI in cli.ts) build
 // from their inputs and hand to run().
 
+/** gather: records file only; score: the output folder from records files, no API call; all: both. */
+export const MODES = ['gather', 'score', 'all'] as const
+export type Mode = (typeof MODES)[number]
+
 export interface Options {
+  mode: Mode
+  /** Records files to score (mode score): absolute paths or globs. */
+  records: string[]
+  /** Empty in mode score when not given: the organization then comes from the records. */
   organization: string
   /** Explicit repositories (`owner/name` or `name`); empty: every repository of the organization. */
   repositories: string[]
@@ -40,7 +48,10 @@ export class UsageError extends Error {
 }
 
 /** The inputs shared by the action (kebab-case inputs) and the CLI (`--flags`), by name. */
-export type RawInputs = Partial<Record<InputName, string>>
+export type RawInputs = Partial<Record<InputName, string>> & {
+  /** The action's `records` input, the CLI's `--from-records`: paths or globs of records files. */
+  records?: string[]
+}
 
 export const SHARED_INPUTS = [
   'organization',
@@ -53,7 +64,8 @@ export const SHARED_INPUTS = [
   'include-emails',
   'graphql-url',
   'rate-limit-wait',
-  'concurrency'
+  'concurrency',
+  'mode'
 ] as const
 export type InputName = (typeof SHARED_INPUTS)[number]
 

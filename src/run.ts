@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import { loadConfig } from './config/load.js'
 import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
@@ -7,14 +8,21 @@ import { gather } from './github/gather.js'
 import type { Logger, Options } from './options.js'
 import type { ReportMeta } from './output/report.js'
 import { removeStaleElectorate, writeOutputs, type WrittenOutputs } from './output/write.js'
+import { RECORDS_FILE } from './records-file/format.js'
+import { gatheredFromRecords } from './records-file/load.js'
+import { inCanonicalOrder } from './records-file/order.js'
+import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
 import { VERSION } from './version.js'
 import { formatInstant, resolveWindow } from './window.js'
 
 export interface RunResult {
   gathered: Gathered
-  electorate: Electorate
-  outputs: WrittenOutputs
+  /** records.jsonl.gz in the output folder. */
+  records: { path: string; sha256: string }
+  /** Absent in mode gather, which writes the records file alone. */
+  electorate?: Electorate
+  outputs?: WrittenOutputs
 }
 
 function includeEmails(options: Options, config: Config): boolean {
@@ -23,18 +31,15 @@ function includeEmails(options: Options, config: Config): boolean {
   return options.includeEmailsAuto
 }
 
-/** The whole pipeline: config and window, gather, resolve and score, write. */
-export async function run(options: Options, log: Logger): Promise<RunResult> {
-  const startedAt = Date.now()
-  const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
+async function gatherFromGitHub(options: Options, config: Config, log: Logger): Promise<Gathered> {
   const window = resolveWindow({
     since: options.since,
     until: options.until,
-    months: options.months ?? loaded.config.months,
+    months: options.months ?? config.months,
     now: options.now
   })
   // Before any request: a failed run must not leave an earlier run's roll behind.
-  await removeStaleElectorate(options.outputDir)
+  await removeStaleOutputs(options.outputDir)
   log.info(
     `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
@@ -46,17 +51,42 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     rateLimitWaitMinutes: options.rateLimitWaitMinutes,
     log
   })
-  const gathered = await gather(
+  return gather(
     {
       organization: options.organization,
       repositories: options.repositories,
       since: window.since,
       until: window.until,
-      config: loaded.config
+      config
     },
     client,
     log
   )
+}
+
+async function removeStaleOutputs(dir: string): Promise<void> {
+  await removeStaleElectorate(dir)
+  await removeStaleRecords(dir)
+}
+
+/** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
+export async function run(options: Options, log: Logger): Promise<RunResult> {
+  const startedAt = Date.now()
+  const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
+  let gathered: Gathered
+  if (options.mode === 'score') {
+    gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
+    // Only now: the records read may lie in the output folder itself.
+    await removeStaleOutputs(options.outputDir)
+  } else {
+    gathered = await gatherFromGitHub(options, loaded.config, log)
+  }
+  // One order for records however they were gathered: an online run and a re-score give the same bytes.
+  gathered = inCanonicalOrder(gathered)
+
+  await mkdir(options.outputDir, { recursive: true })
+  const records = await writeRecordsFile(options.outputDir, gathered)
+  if (options.mode === 'gather') return { gathered, records }
 
   const electorate = buildElectorate(gathered, loaded.config)
   const meta: ReportMeta = {
@@ -74,8 +104,9 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   }
   const outputs = await log.group('Write the output folder', () =>
     writeOutputs(options.outputDir, electorate, meta, {
-      includeEmails: includeEmails(options, loaded.config)
+      includeEmails: includeEmails(options, loaded.config),
+      written: { [RECORDS_FILE]: records }
     })
   )
-  return { gathered, electorate, outputs }
+  return { gathered, records, electorate, outputs }
 }

@@ -48,9 +48,14 @@ export async function writeOutputs(
   dir: string,
   electorate: Electorate,
   meta: ReportMeta,
-  options: { includeEmails: boolean }
+  options: {
+    includeEmails: boolean
+    /** Files already written into dir (the records file): hashed in report.json, listed in the result. */
+    written?: WrittenOutputs['files']
+  }
 ): Promise<WrittenOutputs> {
   const { includeEmails } = options
+  const written = options.written ?? {}
   const summary = summaryMarkdown(electorate, meta, { includeEmails })
   const contents = new Map<string, string>([
     ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
@@ -62,11 +67,12 @@ export async function writeOutputs(
   const filesBeside = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
   contents.set(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: filesBeside }))
   const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
+  for (const [name, file] of Object.entries(written)) hashes[name] = file.sha256
   contents.set(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: hashes }))
 
   await removeStaleElectorate(dir)
   await mkdir(dir, { recursive: true })
-  const files: WrittenOutputs['files'] = {}
+  const files: WrittenOutputs['files'] = { ...written }
   for (const name of OUTPUT_FILES) {
     const text = contents.get(name) ?? ''
     const path = join(dir, name)

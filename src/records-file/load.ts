@@ -1,0 +1,52 @@
+import type { Logger, Options } from '../options.js'
+import { UsageError } from '../options.js'
+import type { Gathered } from '../records.js'
+import { resolveWindow } from '../window.js'
+import { mergeShards } from './merge.js'
+import { recordsFilesOf } from './paths.js'
+import { readRecordsFile } from './read.js'
+
+/**
+ * What gathering produced, read back from records files instead of GitHub. The window, organization and
+ * scope come from the records; an organization or window given beside them must agree, so that a
+ * workflow never scores the wrong artifact under the right name.
+ */
+export async function gatheredFromRecords(
+  options: Options,
+  months: number,
+  cwd: string,
+  log: Logger
+): Promise<Gathered> {
+  const files = await recordsFilesOf(options.records, cwd)
+  const shards = []
+  for (const file of files) shards.push(await readRecordsFile(file))
+  const gathered = mergeShards(shards)
+  log.info(
+    `Scoring ${gathered.records.length} records of ${gathered.repositories.length} repositories from ` +
+      `${files.length} records file${files.length === 1 ? '' : 's'}, without GitHub`
+  )
+
+  if (options.organization !== '') {
+    const organizations = new Set(shards.map(s => s.gathered.organization.toLowerCase()))
+    if (organizations.size !== 1 || !organizations.has(options.organization.toLowerCase())) {
+      throw new UsageError(
+        `organization: ${options.organization} given, but the records are of ${gathered.organization}`
+      )
+    }
+  }
+  if (options.since !== undefined || options.until !== undefined) {
+    const window = resolveWindow({
+      since: options.since,
+      until: options.until,
+      months: options.months ?? months,
+      now: options.now
+    })
+    if (window.since.toISOString() !== gathered.since || window.until.toISOString() !== gathered.until) {
+      throw new UsageError(
+        `since/until: the window given (${window.since.toISOString()} until ${window.until.toISOString()}) ` +
+          `is not the records' (${gathered.since} until ${gathered.until})`
+      )
+    }
+  }
+  return gathered
+}
