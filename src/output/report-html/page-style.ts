@@ -35,7 +35,8 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; }
 td.number, th[data-type="number"] { text-align: right; font-variant-numeric: tabular-nums; }
 td button.evidence { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline; }
 tbody tr:hover { background: #f6f8fa; }
-.status { font-weight: 600; }
+.status { font-weight: 600; white-space: nowrap; }
+#people td:first-child { white-space: nowrap; }
 .status.qualified { color: var(--qualified); }
 .status.not-qualified { color: var(--not-qualified); }
 .status.excluded { color: var(--excluded); }
