@@ -124,6 +124,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
       explicit: configGiven
     },
     outputDir: outputDir(raw['output-dir'], context.workspace),
+    previous: blank(raw.previous) ? undefined : path.resolve(context.workspace, raw.previous.trim()),
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,
     graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),

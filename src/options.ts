@@ -20,6 +20,8 @@ export interface Options {
   /** Config file path; `explicit` is false when it is the default path, whose absence means defaults. */
   config: { path: string; explicit: boolean }
   outputDir: string
+  /** An earlier electorate.csv (absolute path) to compare the new roll with: changes.csv. */
+  previous?: string
   /** Whether to write email columns: an explicit input wins over the config's `output.emails`. */
   includeEmails: boolean | 'auto'
   /** What `auto` means for this entry: the CLI always, the action only for a private repository. */
@@ -61,6 +63,7 @@ export const SHARED_INPUTS = [
   'months',
   'config',
   'output-dir',
+  'previous',
   'include-emails',
   'graphql-url',
   'rate-limit-wait',

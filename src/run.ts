@@ -6,6 +6,7 @@ import type { Electorate } from './electorate/types.js'
 import { createGitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
 import type { Logger, Options } from './options.js'
+import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
 import { removeStaleElectorate, writeOutputs, type WrittenOutputs } from './output/write.js'
 import { RECORDS_FILE } from './records-file/format.js'
@@ -73,6 +74,8 @@ async function removeStaleOutputs(dir: string): Promise<void> {
 export async function run(options: Options, log: Logger): Promise<RunResult> {
   const startedAt = Date.now()
   const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
+  // Read before the output folder is cleared: the earlier roll may lie in it.
+  const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous)
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
@@ -105,6 +108,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const outputs = await log.group('Write the output folder', () =>
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: includeEmails(options, loaded.config),
+      previous,
       written: { [RECORDS_FILE]: records }
     })
   )

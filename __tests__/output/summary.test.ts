@@ -55,6 +55,7 @@ describe('summaryMarkdown', () => {
     expect(warnings.split('\n')).toEqual([
       '- 1 commit identity linked to no account: unlinked.csv lists them; map them to logins with `emails:`.',
       '- 3 items by deleted accounts, counted for nobody.',
+      '- 1 qualified person has no email: CIVS and Helios cannot invite them, and civs-voters.txt and helios-voters.csv leave them out.',
       '- https://github.com/o/r/pull/9 changes more than 3000 files: not counted toward ci',
       '- include of old-friend expired on 2024-01-01 and is ignored'
     ])

@@ -21,6 +21,23 @@ export function qualifiedBy(standing: Standing, criteria: Rule[]): string | null
   return held === -1 ? null : ruleName(criteria[held])
 }
 
+/**
+ * What a person lacks under the rule closest to holding, like `reviews 3 < 5`: the rule missing the
+ * smallest share of its minimums, the first written on a tie. '' when a rule holds.
+ */
+export function shortfall(standing: Standing, criteria: Rule[], format: (value: number) => string): string {
+  let closest: { missing: number; unmet: [RuleKey, number][] } | null = null
+  for (const rule of criteria) {
+    const unmet = minimumsOf(rule).filter(([key, minimum]) => standing[key] < minimum)
+    if (unmet.length === 0) return ''
+    const missing = unmet.reduce((sum, [key, minimum]) => sum + (minimum - standing[key]) / minimum, 0)
+    if (closest === null || missing < closest.missing) closest = { missing, unmet }
+  }
+  return (closest?.unmet ?? [])
+    .map(([key, minimum]) => `${key} ${format(standing[key])} < ${format(minimum)}`)
+    .join(', ')
+}
+
 function minimumsOf(rule: Rule): [RuleKey, number][] {
   return Object.entries(rule).filter((entry): entry is [RuleKey, number] => entry[1] !== undefined)
 }

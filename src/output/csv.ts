@@ -12,6 +12,11 @@ export function spreadsheetSafe(text: string): string {
   return FORMULA_STARTS.has(text.charAt(0)) ? `'${text}` : text
 }
 
+/** A cell as read back: the `'` that spreadsheetSafe put before a formula start taken off again. */
+export function withoutSpreadsheetGuard(text: string): string {
+  return text.startsWith("'") && FORMULA_STARTS.has(text.charAt(1)) ? text.slice(1) : text
+}
+
 /** A score as a plain decimal: `12`, `7.5`, never an exponent nor float noise like `0.30000000000000004`. */
 export function formatScore(score: number): string {
   if (!Number.isFinite(score)) throw new Error(`cannot write score ${score}`)

@@ -1,19 +1,25 @@
+import { basename } from 'node:path'
 import type { Electorate, Person } from '../electorate/types.js'
 import { METRICS } from '../records.js'
+import type { RollChange } from './changes.js'
 import { formatScore, formatTime } from './csv.js'
 import { escapeMarkdown, markdownLink } from './markdown.js'
+import type { PreviousRoll } from './previous-roll.js'
 import type { ReportMeta } from './report.js'
+import { qualifiedWithoutEmail } from './voters.js'
 import { reportWarnings } from './warnings.js'
 
 /** Longer electorate tables are folded so the job summary stays readable. */
 export const FOLD_ABOVE_ROWS = 20
 
+export interface SummaryOptions {
+  includeEmails: boolean
+  /** The roll diff, when a previous electorate.csv was given. */
+  changes?: { previous: PreviousRoll; changes: RollChange[] }
+}
+
 /** summary.md, also the job summary: counts, rules, activity mix, warnings, API use and the electorate. */
-export function summaryMarkdown(
-  electorate: Electorate,
-  meta: ReportMeta,
-  options: { includeEmails: boolean }
-): string {
+export function summaryMarkdown(electorate: Electorate, meta: ReportMeta, options: SummaryOptions): string {
   const qualified = electorate.people.filter(person => person.status === 'qualified')
   const sections = [
     `# Electorate of ${escapeMarkdown(meta.organization)}`,
@@ -23,6 +29,7 @@ export function summaryMarkdown(
     activitySection(electorate, meta),
     warningsSection(electorate, meta, options.includeEmails),
     `## GitHub API\n\n${meta.stats.requests} requests, ${meta.stats.points} points.`,
+    ...(options.changes ? [changesSection(options.changes.previous, options.changes.changes)] : []),
     electorateSection(qualified)
   ]
   return `${sections.join('\n\n')}\n`
@@ -86,10 +93,53 @@ function warningsSection(electorate: Electorate, meta: ReportMeta, includeEmails
     const n = electorate.deletedAccountItems
     items.push(`${n} ${plural(n, 'item', 'items')} by deleted accounts, counted for nobody.`)
   }
+  const noEmail = qualifiedWithoutEmail(electorate.people)
+  if (includeEmails && noEmail > 0)
+    items.push(
+      `${noEmail} qualified ${plural(noEmail, 'person has', 'people have')} no email: CIVS and Helios cannot ` +
+        'invite them, and civs-voters.txt and helios-voters.csv leave them out.'
+    )
   items.push(...reportWarnings(electorate, meta.warnings, includeEmails).map(escapeMarkdown))
   if (!includeEmails && unlinked === 0) items.push('Emails are not included in this output.')
   const list = items.length === 0 ? 'None.' : items.map(item => `- ${item}`).join('\n')
   return `## Warnings\n\n${list}`
+}
+
+function changesSection(previous: PreviousRoll, changes: readonly RollChange[]): string {
+  const count = (change: RollChange['change']) => changes.filter(row => row.change === change).length
+  const removed = changes.filter(row => row.change === 'removed')
+  const respelled = changes.filter(row => row.change === 'respelled')
+  const lines = [
+    '## Changes since the previous roll',
+    '',
+    `Compared with ${escapeMarkdown(basename(previous.path))} (${previous.logins.length} ` +
+      `${plural(previous.logins.length, 'person', 'people')}): ${count('added')} added, ` +
+      `${removed.length} removed. changes.csv lists them with their numbers now.`
+  ]
+  if (respelled.length > 0)
+    lines.push(
+      '',
+      `Spelled in another case now (Elekto matches logins case-sensitively): ` +
+        respelled.map(row => `${escapeMarkdown(row.login)} (${escapeMarkdown(row.reason)})`).join(', ') +
+        '.'
+    )
+  if (removed.length === 0) return lines.join('\n')
+  const rows = removed.map(row => [
+    escapeMarkdown(row.login),
+    escapeMarkdown(row.reason),
+    formatScore(row.score)
+  ])
+  const rendered = table(['login', 'why', 'score'], rows)
+  const title = `Removed (${removed.length} ${plural(removed.length, 'person', 'people')})`
+  lines.push('', fold(title, rendered))
+  return lines.join('\n')
+}
+
+/** A heading-less table, folded when long; GitHub renders markdown inside <details> only after a blank line. */
+function fold(title: string, rendered: string): string {
+  const rows = rendered.split('\n').length - 2
+  if (rows <= FOLD_ABOVE_ROWS) return `${title}:\n\n${rendered}`
+  return `<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
 }
 
 function electorateSection(qualified: readonly Person[]): string {

@@ -3,18 +3,25 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Electorate } from '../electorate/types.js'
 import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
+import { changesCsv, rollChanges } from './changes.js'
+import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
 import { summaryMarkdown } from './summary.js'
+import { civsVoters, heliosVoters, votersYaml } from './voters.js'
 
 export const ELECTORATE_CSV = 'electorate.csv'
 export const REPORT_JSON = 'report.json'
-/** Every file a run writes, electorate.csv last. */
+/** Every file a run may write, electorate.csv last. */
 export const OUTPUT_FILES = [
   'contributors.csv',
   'unlinked.csv',
   'evidence.csv',
   'summary.md',
+  'voters.yaml',
+  'civs-voters.txt',
+  'helios-voters.csv',
+  'changes.csv',
   REPORT_HTML,
   REPORT_JSON,
   ELECTORATE_CSV
@@ -50,13 +57,20 @@ export async function writeOutputs(
   meta: ReportMeta,
   options: {
     includeEmails: boolean
+    /** An earlier electorate.csv: changes.csv and a summary section say who joined and who left. */
+    previous?: PreviousRoll
     /** Files already written into dir (the records file): hashed in report.json, listed in the result. */
     written?: WrittenOutputs['files']
   }
 ): Promise<WrittenOutputs> {
   const { includeEmails } = options
   const written = options.written ?? {}
-  const summary = summaryMarkdown(electorate, meta, { includeEmails })
+  const previous = options.previous
+  const changes = previous && {
+    previous,
+    changes: rollChanges(previous.logins, electorate, { config: meta.config, until: meta.until })
+  }
+  const summary = summaryMarkdown(electorate, meta, { includeEmails, changes })
   const contents = new Map<string, string>([
     ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
     ['unlinked.csv', unlinkedCsv(electorate.unlinked, includeEmails)],
@@ -64,6 +78,12 @@ export async function writeOutputs(
     ['summary.md', summary],
     [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
   ])
+  contents.set('voters.yaml', votersYaml(electorate.people, meta))
+  if (includeEmails) {
+    contents.set('civs-voters.txt', civsVoters(electorate.people))
+    contents.set('helios-voters.csv', heliosVoters(electorate.people))
+  }
+  if (changes) contents.set('changes.csv', changesCsv(changes.changes))
   const filesBeside = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
   contents.set(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: filesBeside }))
   const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
@@ -74,7 +94,8 @@ export async function writeOutputs(
   await mkdir(dir, { recursive: true })
   const files: WrittenOutputs['files'] = { ...written }
   for (const name of OUTPUT_FILES) {
-    const text = contents.get(name) ?? ''
+    const text = contents.get(name)
+    if (text === undefined) continue
     const path = join(dir, name)
     await writeWhole(path, text)
     files[name] = { path, sha256: sha256(text) }

@@ -1,0 +1,60 @@
+import { stringify } from 'csv-stringify/sync'
+import type { Person } from '../electorate/types.js'
+import { formatTime } from './csv.js'
+
+/** Where the roll came from, for the comment atop voters.yaml. */
+export interface RollOrigin {
+  organization: string
+  since: string
+  until: string
+  toolVersion: string
+}
+
+const qualifiedOf = (people: readonly Person[]) => people.filter(person => person.status === 'qualified')
+
+/**
+ * voters.yaml for Elekto: `eligible_voters:` with every qualified login exactly as GitHub spells it,
+ * in the order of electorate.csv. Every login is double-quoted: YAML 1.1 readers such as PyYAML take
+ * bare `no`, `on`, `y` or `1e5` for booleans and numbers, and GitHub allows such logins.
+ */
+export function votersYaml(people: readonly Person[], origin: RollOrigin): string {
+  const logins = qualifiedOf(people).map(person => person.login)
+  const header = [
+    `# Eligible voters of ${origin.organization}: ${logins.length} qualified people, activity from`,
+    `# ${formatTime(origin.since)} until ${formatTime(origin.until)} (exclusive). Written by electorate ${origin.toolVersion}.`
+  ]
+  const list = logins.length === 0 ? ['eligible_voters: []'] : ['eligible_voters:', ...logins.map(quoted)]
+  return `${[...header, ...list].join('\n')}\n`
+}
+
+// JSON strings are YAML double-quoted scalars; logins need no escape, but nothing else can slip in either.
+const quoted = (login: string) => `  - ${JSON.stringify(login)}`
+
+/** The qualified people's addresses (the `email` column), one a line: what CIVS takes for a private poll. */
+export function civsVoters(people: readonly Person[]): string {
+  return qualifiedOf(people)
+    .filter(person => person.email !== '')
+    .map(person => `${person.email}\n`)
+    .join('')
+}
+
+/**
+ * Helios's bulk voter upload: `password,<voter id>,<email>,<name>` a line, no header row (Helios
+ * would take it for a voter). The login is the voter id; the name falls back to it.
+ */
+export function heliosVoters(people: readonly Person[]): string {
+  const rows = qualifiedOf(people)
+    .filter(person => person.email !== '')
+    .map(person => [
+      'password',
+      person.login,
+      person.email,
+      person.name.replace(/\s+/g, ' ').trim() || person.login
+    ])
+  return rows.length === 0 ? '' : stringify(rows, { record_delimiter: '\n' })
+}
+
+/** How many qualified people have no email, so cannot be invited through CIVS or Helios. */
+export function qualifiedWithoutEmail(people: readonly Person[]): number {
+  return qualifiedOf(people).filter(person => person.email === '').length
+}
