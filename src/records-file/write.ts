@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { constants, gzipSync } from 'node:zlib'
+import { constants, createGzip } from 'node:zlib'
 import type { Gathered } from '../records.js'
 import { VERSION } from '../version.js'
 import {
@@ -11,35 +11,55 @@ import {
   RECORDS_FORMAT_VERSION,
   type RecordsHeader
 } from './format.js'
-import { inCanonicalOrder } from './order.js'
 
 // Byte 9 of a gzip header names the operating system; zlib fills in the one it was built for.
 const GZIP_OS_BYTE = 9
 const GZIP_OS_UNIX = 3
+const BATCH_CHARS = 1 << 16
 
-/** The records file's text: header, records, profiles, one JSON value per line. */
-export function recordsFileText(gathered: Gathered): string {
-  const ordered = inCanonicalOrder(gathered)
-  const profiles = Object.values(ordered.profiles).map(profile =>
-    JSON.stringify({ kind: 'profile', ...profile } satisfies ProfileLine)
-  )
+/** The lines of the records file for records already in canonical order: header, records, profiles. */
+export function* recordsFileLines(gathered: Gathered): Generator<string> {
+  const profiles = Object.values(gathered.profiles)
   const header: RecordsHeader = {
     format: RECORDS_FORMAT,
     version: RECORDS_FORMAT_VERSION,
     tool: { name: 'electorate', version: VERSION },
-    organization: ordered.organization,
-    window: { since: ordered.since, until: ordered.until },
-    repositories: ordered.repositories,
-    stats: ordered.stats,
-    warnings: ordered.warnings,
-    lines: { records: ordered.lines.length, profiles: profiles.length }
+    organization: gathered.organization,
+    window: { since: gathered.since, until: gathered.until },
+    repositories: gathered.repositories,
+    stats: gathered.stats,
+    warnings: gathered.warnings,
+    lines: { records: gathered.records.length, profiles: profiles.length }
   }
-  return [JSON.stringify(header), ...ordered.lines, ...profiles].join('\n') + '\n'
+  yield JSON.stringify(header)
+  for (const record of gathered.records) yield JSON.stringify(record)
+  for (const profile of profiles) yield JSON.stringify({ kind: 'profile', ...profile } satisfies ProfileLine)
 }
 
-/** Gzip with no file name and modification time 0 (zlib's defaults), and a fixed OS byte: same text, same bytes. */
-export function gzipRecords(text: string): Buffer {
-  const bytes = gzipSync(Buffer.from(text, 'utf8'), { level: constants.Z_BEST_COMPRESSION })
+/**
+ * Gzip of the lines, one per line, without the whole text in memory. No file name, modification time 0
+ * (zlib's defaults) and a fixed OS byte: the same lines give the same bytes. Deflate's output does not
+ * depend on how its input is cut into writes, so this equals gzip of the whole text (a test holds it).
+ */
+export async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
+  const gzip = createGzip({ level: constants.Z_BEST_COMPRESSION })
+  const chunks: Buffer[] = []
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<void>((resolve, reject) => {
+    gzip.on('end', resolve)
+    gzip.on('error', reject)
+  })
+  let batch = ''
+  for (const line of lines) {
+    batch += line + '\n'
+    if (batch.length >= BATCH_CHARS) {
+      if (!gzip.write(batch)) await new Promise(resolve => gzip.once('drain', resolve))
+      batch = ''
+    }
+  }
+  gzip.end(batch)
+  await done
+  const bytes = Buffer.concat(chunks)
   bytes[GZIP_OS_BYTE] = GZIP_OS_UNIX
   return bytes
 }
@@ -49,12 +69,12 @@ export async function removeStaleRecords(dir: string): Promise<void> {
   await rm(join(dir, RECORDS_FILE + '.partial'), { force: true })
 }
 
-/** Writes records.jsonl.gz into dir (which must exist), whole or not at all. */
+/** Writes records.jsonl.gz into dir (which must exist), whole or not at all; records in canonical order. */
 export async function writeRecordsFile(
   dir: string,
   gathered: Gathered
 ): Promise<{ path: string; sha256: string }> {
-  const bytes = gzipRecords(recordsFileText(gathered))
+  const bytes = await gzipLines(recordsFileLines(gathered))
   const path = join(dir, RECORDS_FILE)
   await writeFile(path + '.partial', bytes)
   await rename(path + '.partial', path)

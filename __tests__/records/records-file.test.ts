@@ -1,0 +1,198 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { afterEach, describe, expect, it } from 'vitest'
+import { UsageError } from '../../src/options.js'
+import { inCanonicalOrder } from '../../src/records-file/order.js'
+import { mergeShards } from '../../src/records-file/merge.js'
+import { type RecordsShard, readRecordsFile } from '../../src/records-file/read.js'
+import { gzipLines, recordsFileLines, writeRecordsFile } from '../../src/records-file/write.js'
+import type { Gathered } from '../../src/records.js'
+import { author, comment, commit, gathered, pr, review, triage, user } from '../electorate/make.js'
+
+const dirs: string[] = []
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true })
+})
+async function tempDir() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'electorate-records-'))
+  dirs.push(dir)
+  return dir
+}
+
+const scope = (nameWithOwner: string) => ({
+  nameWithOwner,
+  isArchived: false,
+  isFork: false,
+  isPrivate: false,
+  defaultBranch: 'main',
+  counts: { commits: 1, pullRequests: 1, reviews: 1, issues: 1, triageEvents: 2, issueComments: 1 }
+})
+
+function sample(): Gathered {
+  const ana = user('ana')
+  const bo = user('bo')
+  return {
+    ...gathered(
+      [
+        triage(7, bo, ana, { event: 'UNLABELED_EVENT' }),
+        commit([author('ana'), author(null, 'ghost@example.com', 'Ghost')]),
+        review(3, bo, ana, { state: 'COMMENTED', substantive: true }),
+        triage(7, bo, ana),
+        pr(3, ana, { files: null }),
+        comment(7, null, ana)
+      ],
+      [
+        { login: 'bo', name: 'Bo', email: '' },
+        { login: 'ana', name: 'Ana Ñandú', email: 'ana@example.com' }
+      ]
+    ),
+    repositories: [scope('org/repo')],
+    warnings: ['second warning', 'first warning'],
+    stats: { requests: 12, points: 14, remaining: 4986, resetAt: '2024-06-01T13:00:00Z' }
+  }
+}
+
+const shard = (file: string, data: Gathered, toolVersion = '1.0.0'): RecordsShard => ({
+  path: file,
+  toolVersion,
+  gathered: data
+})
+
+describe('the records file', () => {
+  it('reads back exactly what was gathered, in canonical order', async () => {
+    const dir = await tempDir()
+    const ordered = inCanonicalOrder(sample())
+    const { path: file } = await writeRecordsFile(dir, ordered)
+    const { gathered: read } = await readRecordsFile(file)
+    expect(read).toEqual(ordered)
+    expect(read.records.map(r => r.kind)).toEqual([
+      'commit',
+      'issue_comment',
+      'pull_request',
+      'review',
+      'triage',
+      'triage'
+    ])
+  })
+
+  it('gives the same bytes for the same records in any order, with no time or OS in the gzip header', async () => {
+    const base = sample()
+    const a = inCanonicalOrder(base)
+    const b = inCanonicalOrder({
+      ...base,
+      records: [...base.records].reverse(),
+      profiles: Object.fromEntries(Object.entries(base.profiles).reverse())
+    })
+    expect(b.records).not.toBe(base.records)
+    const bytes = await gzipLines(recordsFileLines(a))
+    expect(await gzipLines(recordsFileLines(b))).toEqual(bytes)
+    expect([...bytes.subarray(4, 8)]).toEqual([0, 0, 0, 0])
+    expect(bytes[9]).toBe(3)
+  })
+
+  it('streams to the same bytes as gzip of the whole text, however many writes it takes', async () => {
+    const many = sample()
+    many.records = Array.from({ length: 5000 }, (_, i) => commit([author(`person-${i % 97}`)]))
+    const lines = [...recordsFileLines(inCanonicalOrder(many))]
+    const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'), { level: 9 })
+    whole[9] = 3
+    expect(await gzipLines(lines)).toEqual(whole)
+    expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)
+  })
+
+  it('names the file and line of a record outside the scope its header declares', async () => {
+    const dir = await tempDir()
+    const lines = [...recordsFileLines(inCanonicalOrder(sample()))]
+    lines[2] = lines[2]!.replace('"org/repo"', '"org/elsewhere"')
+    const file = path.join(dir, 'odd.jsonl.gz')
+    await writeFile(file, gzipSync(lines.join('\n') + '\n'))
+    const error = await readRecordsFile(file).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as Error).message).toBe(
+      `records file ${file}: line 3: a record of org/elsewhere, which the header's scope does not hold`
+    )
+  })
+
+  it('says so when the file is missing', async () => {
+    const file = path.join(await tempDir(), 'none.jsonl.gz')
+    await expect(readRecordsFile(file)).rejects.toThrow(`records file ${file}: no such file`)
+  })
+
+  it('keeps its header readable with standard tools: the first line is plain JSON', async () => {
+    const dir = await tempDir()
+    const { path: file } = await writeRecordsFile(dir, inCanonicalOrder(sample()))
+    const header = JSON.parse(
+      gunzipSync(await readFile(file))
+        .toString()
+        .split('\n')[0]!
+    ) as Record<string, unknown>
+    expect(header).toMatchObject({
+      format: 'electorate-records',
+      version: 1,
+      organization: 'org',
+      window: { since: '2024-01-01T00:00:00Z', until: '2025-01-01T00:00:00Z' },
+      warnings: ['first warning', 'second warning'],
+      lines: { records: 6, profiles: 2 }
+    })
+  })
+})
+
+describe('merging shards', () => {
+  const part = (organization: string, repository: string, requests: number): Gathered => ({
+    ...sample(),
+    organization,
+    repositories: [scope(repository)],
+    records: sample().records.map(r => ({ ...r, repository })),
+    stats: { requests, points: requests * 2, remaining: 100, resetAt: '2024-06-01T13:00:00Z' }
+  })
+
+  it('sums the API figures and leaves the remaining points unknown', () => {
+    const merged = mergeShards([shard('a', part('org', 'org/a', 3)), shard('b', part('org', 'org/b', 4))])
+    expect(merged.stats).toEqual({ requests: 7, points: 14, remaining: null, resetAt: null })
+    expect(merged.organization).toBe('org')
+    expect(merged.records).toHaveLength(12)
+  })
+
+  it('gives the same result whatever order the files come in', () => {
+    const a = shard('a', part('org', 'org/a', 3))
+    const b = shard('b', part('org', 'org/b', 4))
+    expect(mergeShards([b, a])).toEqual(mergeShards([a, b]))
+  })
+
+  it('names several organizations, sorted', () => {
+    const merged = mergeShards([
+      shard('z', part('zeta', 'zeta/x', 1)),
+      shard('a', part('alpha', 'alpha/y', 1))
+    ])
+    expect(merged.organization).toBe('alpha, zeta')
+  })
+
+  it('refuses a repository in two shards, whatever its case', () => {
+    expect(() =>
+      mergeShards([shard('one.gz', part('org', 'org/Repo', 1)), shard('two.gz', part('org', 'org/repo', 1))])
+    ).toThrow(/org\/(R|r)epo is in both (one|two)\.gz and (one|two)\.gz/)
+  })
+
+  it('refuses different windows, naming both files and windows', () => {
+    const late = { ...part('org', 'org/b', 1), since: '2024-02-01T00:00:00Z' }
+    expect(() => mergeShards([shard('one.gz', part('org', 'org/a', 1)), shard('two.gz', late)])).toThrow(
+      'records: one.gz covers 2024-01-01T00:00:00Z until 2025-01-01T00:00:00Z but two.gz covers ' +
+        '2024-02-01T00:00:00Z until 2025-01-01T00:00:00Z; shards of one election share one window'
+    )
+  })
+
+  it('refuses shards gathered by different versions', () => {
+    expect(() =>
+      mergeShards([
+        shard('one.gz', part('org', 'org/a', 1)),
+        shard('two.gz', part('org', 'org/b', 1), '2.0.0')
+      ])
+    ).toThrow('records: one.gz was gathered by electorate 1.0.0 but two.gz by 2.0.0')
+  })
+
+  it('needs at least one file', () => {
+    expect(() => mergeShards([])).toThrow(UsageError)
+  })
+})
