@@ -15,6 +15,8 @@ export interface QueryOptions {
 export interface GitHubClient {
   query<T>(document: string, variables: object, label: string, options?: QueryOptions): Promise<T>
   stats(): GatherStats
+  /** Where the gatherers say what the client cannot see, such as a page size given up on. */
+  log: Logger
 }
 
 export interface GitHubClientOptions {
@@ -204,6 +206,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     query<T>(document: string, variables: object, label: string, queryOptions: QueryOptions = {}) {
       return semaphore.run(() => send<T>(document, variables, label, queryOptions), queryOptions.priority)
     },
-    stats: () => ({ ...stats })
+    stats: () => ({ ...stats }),
+    log
   }
 }

@@ -52,7 +52,9 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
       )
     } catch (error) {
       if (error instanceof GitHubTimeoutError && first > floor) {
-        first = Math.max(floor, Math.floor(first / 2))
+        const smaller = Math.max(floor, Math.floor(first / 2))
+        client.log.info(`${request.label}: GitHub timed out on pages of ${first}; asking for ${smaller}`)
+        first = smaller
         continue
       }
       throw error
