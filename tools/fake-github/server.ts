@@ -184,7 +184,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
     })) as ExecutionResult
     const response = gitHubResponse(result)
-    chains.recordAnswer(result.data, entry.depth!)
     if (plan.partialErrorAt?.includes(requestIndex)) {
       breakOnePart(response)
       entry.fault = 'partial-error'
@@ -213,6 +212,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         result = { status: 500, body: { message: String(error) }, entry: { fault: 'server-error' } }
       }
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
+      if (result.status === 200 && result.entry.depth && !result.entry.fault)
+        chains.recordAnswer(text, result.entry.depth)
       response.writeHead(result.status, {
         'content-type': 'application/json; charset=utf-8',
         ...window.headers(),

@@ -42,6 +42,8 @@ export interface CommitView {
   repository: RepositoryView
   /** Index in `repository.commits`: the commit's history is the list from here on. */
   position: number
+  /** committedDate in epoch milliseconds, for the history's since/until. */
+  at: number
 }
 
 export interface PullRequestView {
@@ -221,7 +223,8 @@ function indexRepository(
       id: `C_${repository.id}_${commit.oid}`,
       commit,
       repository: view,
-      position
+      position,
+      at: Date.parse(commit.committedDate)
     })
   )
 

@@ -13,15 +13,25 @@ export interface GitActorView {
 const gitActors = (c: CommitView): GitActorView[] =>
   c.commit.authors.map(author => ({ __typename: 'GitActor', author, date: c.commit.authoredDate }))
 
+/** First index at or after `from` in commits (newest first) whose time is at or before `time`. */
+function firstAtOrBefore(commits: CommitView[], from: number, time: number): number {
+  let lo = from
+  let hi = commits.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (commits[mid]!.at > time) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 function historyOf(c: CommitView, args: Args) {
   const { since, until } = args as { since?: string | null; until?: string | null }
-  const from = since ? Date.parse(since) : -Infinity
-  const to = until ? Date.parse(until) : Infinity
-  const reachable = c.repository.commits.slice(c.position).filter(other => {
-    const at = Date.parse(other.commit.committedDate)
-    return at >= from && at <= to
-  })
-  return paginate(reachable, args as ConnectionArgs)
+  const commits = c.repository.commits
+  // Newest first, so the window is one run of the list: both ends inclusive, like GitHub's.
+  const start = until ? firstAtOrBefore(commits, c.position, Date.parse(until)) : c.position
+  const end = since ? firstAtOrBefore(commits, start, Date.parse(since) - 1) : commits.length
+  return paginate(commits.slice(start, end), args as ConnectionArgs)
 }
 
 const headline = (message: string): string => message.split('\n', 1)[0] ?? ''
