@@ -57,8 +57,12 @@ export interface ReviewRecord {
   reviewer: Actor | null
   pullRequestAuthor: Actor | null
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED'
-  /** Whether the review has a non-empty body or at least one inline comment. */
-  substantive: boolean
+  /**
+   * Whether the review has a non-empty body or at least one inline comment; null when its body is
+   * empty and its inline comments were not counted because no rule can need them (it is not an
+   * approval that came after another person's).
+   */
+  substantive: boolean | null
   /** Logins of the other people who approved the same pull request before this review was submitted. */
   approvalsBefore: string[]
 }

@@ -62,7 +62,13 @@ export function expectedRecords(world: World, repositories: WorldRepository[], s
           reviewer: actor(review.author),
           pullRequestAuthor: actor(pr.author),
           state: review.state as 'APPROVED',
-          substantive: review.body.trim() !== '' || review.comments.length > 0,
+          // Inline comments are only looked at where a rule can need them: a bare approval after another's.
+          substantive:
+            review.body.trim() !== ''
+              ? true
+              : review.state === 'APPROVED' && approvalsBefore.length > 0
+                ? review.comments.length > 0
+                : null,
           approvalsBefore: approvalsBefore.sort()
         })
       }

@@ -14,7 +14,13 @@ afterEach(async () => {
   for (const fake of fakes.splice(0)) await fake.close()
 })
 
-const quiet: Logger = { info: () => {}, warning: () => {}, debug: () => {}, group: (_n, fn) => fn() }
+const warnings: string[] = []
+const quiet: Logger = {
+  info: () => {},
+  warning: message => void warnings.push(message),
+  debug: () => {},
+  group: (_n, fn) => fn()
+}
 
 async function run(
   world: World,
@@ -76,7 +82,7 @@ describe('gather against the fake GitHub', () => {
       r => r.kind === 'pull_request' && r.url.endsWith(`/pull/${huge.number}`)
     )
     expect(hugeRecord).toMatchObject({ files: null })
-    expect(gathered.warnings.join('\n')).toContain(`/runtime/pull/${huge.number}`)
+    expect(warnings.join('\n')).toContain(`/runtime/pull/${huge.number}`)
     const reviewsPerPullRequest = new Map<string, number>()
     for (const r of gathered.records)
       if (r.kind === 'review') reviewsPerPullRequest.set(r.url, (reviewsPerPullRequest.get(r.url) ?? 0) + 1)

@@ -15,6 +15,13 @@ import {
 import { describe, expect, it } from 'vitest'
 import { withRateLimit } from '../../src/github/rate-limit.js'
 import { commitHistories } from '../../src/github/queries/commits.js'
+import { ISSUES } from '../../src/github/queries/issues.js'
+import { nodesDocument } from '../../src/github/queries/nodes.js'
+import {
+  MERGED_PULL_REQUESTS,
+  REVIEW_COMMENT_COUNTS,
+  REVIEWED_PULL_REQUESTS
+} from '../../src/github/queries/pull-requests.js'
 import { namedRepositories } from '../../src/github/queries/repositories.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
@@ -87,10 +94,17 @@ const builtDocuments: [string, string][] = [
   [
     'commitHistories',
     commitHistories([
-      { repository: 'R_1', first: 12 },
-      { repository: 'R_2', first: 100 }
+      { repository: 'R_1', first: 12, since: '2025-04-07T00:00:00.000Z', until: '2026-04-07T00:00:00.000Z' },
+      { repository: 'R_2', first: 100, since: '2025-04-07T00:00:00.000Z', until: '2025-05-07T00:00:00.000Z' }
     ])
-  ]
+  ],
+  // Every `nodes(ids:)` query, with one and with several aliased groups of ids.
+  ...[MERGED_PULL_REQUESTS, REVIEWED_PULL_REQUESTS, REVIEW_COMMENT_COUNTS, ISSUES].flatMap(
+    (query): [string, string][] => [
+      [`${query.name} x1`, nodesDocument(query, 1)],
+      [`${query.name} x3`, nodesDocument(query, 3)]
+    ]
+  )
 ]
 
 function errorsOf(document: string): string[] {

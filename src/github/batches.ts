@@ -1,15 +1,16 @@
-// GitHub prices a query at (requests it might make) / 100, rounded: 149 such requests still cost
-// one point. Packing small pieces of work into queries just under that line is most of the saving.
+// GitHub prices a query at (connection requests it might make) / 100, rounded, at least 1. A query is
+// filled up to QUERY_BUDGET requests: big enough that a Kata-sized organization takes a few dozen
+// requests and a ten times larger one a few hundred, just under a rounding line so none is wasted.
 
-/** Largest number of connection requests that one query can hold and still cost one point. */
-export const ONE_POINT = 149
+/** Connection requests one query may hold: rounds down to 5 points. */
+export const QUERY_BUDGET = 949
 
 /** Splits items into consecutive groups whose total weight stays at or under `capacity`. */
 export function packBatches<T>(
   items: T[],
   weight: (item: T) => number,
   capacity: number,
-  maxItems = 100
+  maxItems = Infinity
 ): T[][] {
   const batches: T[][] = []
   let current: T[] = []

@@ -22,7 +22,7 @@ export interface GitHubClient {
 export interface GitHubClientOptions {
   url: string
   token: string
-  /** Requests in flight at most: default 8, at most 10. */
+  /** Requests in flight at most: default 10, at most 20. */
   concurrency?: number
   /** Longest wait for a primary rate-limit reset before failing. */
   rateLimitWaitMinutes?: number
@@ -58,7 +58,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const sleep = options.sleep ?? defaultSleep
   const now = options.now ?? Date.now
   const random = options.random ?? Math.random
-  const concurrency = Math.min(10, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY))
+  const concurrency = Math.min(20, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY))
   const waitBoundMs = (options.rateLimitWaitMinutes ?? 60) * 60_000
   const semaphore = createSemaphore(concurrency)
   const stats: GatherStats = { requests: 0, points: 0, remaining: null, resetAt: null }

@@ -1,10 +1,12 @@
 import type { CommitAuthor, CommitRecord } from '../records.js'
 import type { ProfileBook } from './actors.js'
-import { ONE_POINT, packBatches } from './batches.js'
+import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, pages, type Connection } from './paginate.js'
 import { COMMIT_AUTHORS, COMMIT_HISTORY, commitHistories } from './queries/commits.js'
 import type { RepositoryOverview } from './scope.js'
+import { repositoriesOf } from './labels.js'
+import { PRIORITY } from './priority.js'
 import { parseSignOffs } from './sign-offs.js'
 import { inWindow, utc, type Window } from './window-edges.js'
 
@@ -28,10 +30,20 @@ interface HistoryData {
   node: { defaultBranchRef: { target: { history?: Connection<CommitNode> } | null } | null } | null
 }
 
-/** Each commit costs two connection requests (authors, parents): 74 commits fit in one point. */
-const COMMITS_PER_POINT = Math.floor((ONE_POINT - 1) / 2)
-/** A big history is cut into time slices that each hold about this many commits, fetched side by side. */
-const COMMITS_PER_SLICE = 60
+/** Commits per page when a piece of history overflows its first page: one point (1 + 2 x 74 requests). */
+const COMMITS_PER_PAGE = 74
+/** A big history is cut into time slices expected to hold this many commits... */
+const COMMITS_PER_SLICE = 75
+/** ...asked with room for a busier slice than average; a slice busier still is paged on. */
+const SLICE_FIRST = 94
+
+/** One history query's worth of one repository: the whole window, or a time slice of a busy one. */
+interface HistoryPiece {
+  repository: RepositoryOverview
+  since: string
+  until: string
+  first: number
+}
 
 export interface CommitContext {
   client: GitHubClient
@@ -66,43 +78,55 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
       variables: { repository: repository.id, ...range },
       label: `history of ${repository.nameWithOwner} from ${range.since} to ${range.until}`,
       connection: (data: HistoryData) => data.node?.defaultBranchRef?.target?.history,
-      first: COMMITS_PER_POINT,
+      first: COMMITS_PER_PAGE,
       after
     }))
       await keep(repository.nameWithOwner, page)
   }
 
-  const sized = repositories
-    .map(repository => ({ repository, count: repository.defaultBranchRef?.target?.history?.totalCount ?? 0 }))
-    .filter(({ count }) => count > 0)
-  const small = sized.filter(({ count }) => count <= COMMITS_PER_POINT)
-  const big = sized.filter(({ count }) => count > COMMITS_PER_POINT)
-
-  const smallBatches = packBatches(small, ({ count }) => 1 + 2 * count, ONE_POINT)
-  const batched = smallBatches.map(async batch => {
-    const data = await client.query<Record<string, HistoryData['node']>>(
-      commitHistories(batch.map(({ repository, count }) => ({ repository: repository.id, first: count }))),
-      { since, until },
-      `history of ${batch.map(({ repository }) => repository.nameWithOwner).join(', ')}`
-    )
-    await Promise.all(
-      batch.map(async ({ repository }, i) => {
-        const history = data[`r${i}`]?.defaultBranchRef?.target?.history
-        if (!history) return
-        await keep(repository.nameWithOwner, history.nodes)
-        // New commits may have landed since the listing counted them.
-        if (history.pageInfo.hasNextPage)
-          await follow(repository, { since, until }, history.pageInfo.endCursor)
-      })
-    )
+  const pieces: HistoryPiece[] = repositories.flatMap(repository => {
+    const count = repository.defaultBranchRef?.target?.history?.totalCount ?? 0
+    if (count === 0) return []
+    if (count <= 100) return [{ repository, since, until, first: count }]
+    return timeSlices(window, Math.ceil(count / COMMITS_PER_SLICE)).map(range => ({
+      repository,
+      ...range,
+      first: SLICE_FIRST
+    }))
   })
-
-  const sliced = big.flatMap(({ repository, count }) =>
-    timeSlices(window, Math.ceil(count / COMMITS_PER_SLICE)).map(range => follow(repository, range, null))
+  // Each commit costs two connection requests (authors, parents), each piece one more.
+  const batches = packBatches(pieces, piece => 1 + 2 * piece.first, QUERY_BUDGET)
+  await Promise.all(
+    batches.map(async batch => {
+      const data = await client.query<Record<string, HistoryData['node']>>(
+        commitHistories(batch.map(piece => ({ ...piece, repository: piece.repository.id }))),
+        {},
+        `history of ${describePieces(batch)}`,
+        { priority: PRIORITY.leaf }
+      )
+      await Promise.all(
+        batch.map(async (piece, i) => {
+          const history = data[`r${i}`]?.defaultBranchRef?.target?.history
+          if (!history) return
+          await keep(piece.repository.nameWithOwner, history.nodes)
+          // A slice busier than expected, or commits that landed since the listing counted them.
+          if (history.pageInfo.hasNextPage)
+            await follow(
+              piece.repository,
+              { since: piece.since, until: piece.until },
+              history.pageInfo.endCursor
+            )
+        })
+      )
+    })
   )
-
-  await Promise.all([...batched, ...sliced])
   return records
+}
+
+function describePieces(pieces: HistoryPiece[]): string {
+  const names = repositoriesOf(pieces.map(piece => piece.repository.nameWithOwner))
+  const repositories = new Set(pieces.map(piece => piece.repository.nameWithOwner)).size
+  return pieces.length > repositories ? `${names} (${pieces.length} time slices)` : names
 }
 
 /** Cuts the window into n equal slices; GitHub's since/until include both ends, so neighbours share an edge. */

@@ -1,12 +1,15 @@
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../options.js'
-import type { ActivityRecord, Gathered, RepositoryCounts } from '../records.js'
+import type { ActivityRecord, CommitRecord, Gathered, RepositoryCounts } from '../records.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherIssues } from './issues.js'
+
+type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
+type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
 import { gatherPullRequests } from './pull-requests.js'
-import { repositoriesInScope } from './scope.js'
+import { repositoriesInScope, type RepositoryOverview } from './scope.js'
 
 export interface GatherRequest {
   organization: string
@@ -22,28 +25,37 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
 
-  const repositories = await log.group('Repositories', () =>
-    repositoriesInScope(request, window, client, log)
-  )
-  const [pullRequests, issues, commits] = await log.group(
-    `Activity in ${repositories.length} repositories`,
-    async () => {
-      // Pull requests and issues first: their listings are the longest chains of pages, and the
-      // first requests queued take the free slots.
-      const gathered = await Promise.all([
-        gatherPullRequests(repositories, { client, window, profiles, log }),
-        gatherIssues(repositories, { client, window, profiles }),
-        gatherCommits(repositories, { client, window, profiles })
+  const repositories: RepositoryOverview[] = []
+  const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
+  await log.group('Repositories and their activity', async () => {
+    for await (const page of repositoriesInScope(request, window, client, log)) {
+      repositories.push(...page)
+      // Each listing page's repositories are gathered while the next page is on its way. Pull
+      // requests and issues first: their listings are the longest chains of pages, and the first
+      // requests queued take the free slots.
+      const part = Promise.all([
+        gatherPullRequests(page, { client, window, profiles, log }),
+        gatherIssues(page, { client, window, profiles }),
+        gatherCommits(page, { client, window, profiles })
       ])
-      return gathered
+      part.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
+      parts.push(part)
     }
-  )
-  const records: ActivityRecord[] = [...commits, ...pullRequests.records, ...issues.records]
+    await Promise.all(parts)
+  })
+  const gatheredParts = await Promise.all(parts)
+  repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
+  const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]))
+  const records: ActivityRecord[] = gatheredParts.flatMap(([pullRequests, issues, commits]) => [
+    ...commits,
+    ...pullRequests.records,
+    ...issues.records
+  ])
 
   const counted = repositories.map(repository => {
     const counts = countsOf(
       records.filter(r => r.repository === repository.nameWithOwner),
-      issues.issuesSeen.get(repository.nameWithOwner) ?? 0
+      issuesSeen.get(repository.nameWithOwner) ?? 0
     )
     log.info(
       `${repository.nameWithOwner}: ${counts.commits} commits, ${counts.pullRequests} merged pull requests, ` +
@@ -72,7 +84,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     repositories: counted,
     records,
     profiles: profiles.of(loginsIn(records)),
-    warnings: pullRequests.warnings,
+    warnings: [],
     stats
   }
 }

@@ -1,7 +1,10 @@
 import type { IssueCommentRecord, TriageEvent, TriageRecord } from '../records.js'
 import { TRIAGE_EVENTS } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
+import { QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
+import { repositoriesOf } from './labels.js'
+import { queryNodes } from './nodes.js'
 import { allNodes, pages, type Connection } from './paginate.js'
 import { ISSUE_TIMELINE, ISSUES, REPOSITORY_ISSUES } from './queries/issues.js'
 import type { RepositoryOverview } from './scope.js'
@@ -27,7 +30,8 @@ export interface IssueContext {
   profiles: ProfileBook
 }
 
-const ISSUES_PER_QUERY = 100
+/** Each issue costs one connection request (its timeline). */
+const ISSUES_PER_QUERY = QUERY_BUDGET - 1
 
 /** `LabeledEvent` -> `LABELED_EVENT` */
 const TRIAGE_BY_TYPENAME = new Map<string, TriageEvent>(
@@ -86,15 +90,16 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
   for (let i = 0; i < listed.length; i += ISSUES_PER_QUERY) {
     const chunk = listed.slice(i, i + ISSUES_PER_QUERY)
     batches.push(
-      client
-        .query<{ nodes: (IssueNode | null)[] }>(
-          ISSUES,
-          { ids: chunk.map(c => c.id), since },
-          `${chunk.length} issues of ${[...new Set(chunk.map(c => c.repository))].length} repositories`
-        )
-        .then(data =>
+      queryNodes<IssueNode>(
+        client,
+        ISSUES,
+        chunk.map(c => c.id),
+        `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`,
+        { since }
+      )
+        .then(nodes =>
           Promise.all(
-            data.nodes.map((node, j) => {
+            nodes.map((node, j) => {
               if (!node)
                 throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`)
               return keep(chunk[j].repository, node)

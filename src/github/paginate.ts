@@ -1,5 +1,6 @@
 import type { GitHubClient } from './client.js'
 import { GitHubTimeoutError } from './errors.js'
+import { PRIORITY } from './priority.js'
 
 export interface PageInfo {
   hasNextPage: boolean
@@ -46,7 +47,7 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
         // A page after a cursor is a link in a chain, each waiting for the one before: chains are the
         // critical path, so their pages go before first pages and batches that nothing waits on.
         {
-          priority: after === null ? 0 : 1,
+          priority: after === null ? PRIORITY.leaf : PRIORITY.chain,
           ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
         }
       )

@@ -1,7 +1,9 @@
 import type { Logger } from '../options.js'
 import type { PullRequestRecord, ReviewRecord } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
-import { ONE_POINT } from './batches.js'
+import { QUERY_BUDGET } from './batches.js'
+import { repositoriesOf } from './labels.js'
+import { queryNodes } from './nodes.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, pages, type Connection } from './paginate.js'
 import {
@@ -40,9 +42,9 @@ export interface PullRequestContext {
 }
 
 /** Ids per `nodes(ids:)` query: merged ones cost two connection requests each (files, reviews). */
-const MERGED_PER_QUERY = Math.floor((ONE_POINT - 1) / 2)
-const REVIEWED_PER_QUERY = 100
-const COUNTED_REVIEWS_PER_QUERY = 100
+const MERGED_PER_QUERY = Math.floor((QUERY_BUDGET - 1) / 2)
+const REVIEWED_PER_QUERY = QUERY_BUDGET - 1
+const COUNTED_REVIEWS_PER_QUERY = QUERY_BUDGET - 1
 
 /**
  * Pull requests merged in the window (with their files) and every review submitted in the window,
@@ -51,7 +53,6 @@ const COUNTED_REVIEWS_PER_QUERY = 100
 export async function gatherPullRequests(repositories: RepositoryOverview[], context: PullRequestContext) {
   const { client, window } = context
   const records: (PullRequestRecord | ReviewRecord)[] = []
-  const warnings: string[] = []
   const repositoryOf = new Map<string, string>()
   const doubtful: { record: ReviewRecord; id: string }[] = []
   const work: Promise<void>[] = []
@@ -59,16 +60,16 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   const reviewed: string[] = []
 
   const fetchDetails = (ids: string[], isMerged: boolean) => {
-    const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${describe(ids.map(id => repositoryOf.get(id)!))}`
-    const details = client
-      .query<{ nodes: (PullRequestNode | null)[] }>(
-        isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS,
-        { ids },
-        label
-      )
-      .then(data =>
+    const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${repositoriesOf(ids.map(id => repositoryOf.get(id)!))}`
+    const details = queryNodes<PullRequestNode>(
+      client,
+      isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS,
+      ids,
+      label
+    )
+      .then(nodes =>
         Promise.all(
-          data.nodes.map((node, i) => {
+          nodes.map((node, i) => {
             if (!node) throw new Error(`${label}: GitHub returned nothing for pull request ${ids[i]}`)
             return keep(node, repositoryOf.get(ids[i])!, isMerged)
           })
@@ -89,17 +90,14 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   const countInlineComments = (all: boolean) => {
     while (doubtful.length >= COUNTED_REVIEWS_PER_QUERY || (all && doubtful.length > 0)) {
       const chunk = doubtful.splice(0, COUNTED_REVIEWS_PER_QUERY)
-      const counts = client
-        .query<{ nodes: ({ id: string; comments: { totalCount: number } } | null)[] }>(
-          REVIEW_COMMENT_COUNTS,
-          { ids: chunk.map(d => d.id) },
-          `inline comments of ${chunk.length} reviews without a body`
-        )
-        .then(data =>
-          data.nodes.forEach(
-            (node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)
-          )
-        )
+      const counts = queryNodes<{ comments: { totalCount: number } }>(
+        client,
+        REVIEW_COMMENT_COUNTS,
+        chunk.map(d => d.id),
+        `inline comments of ${chunk.length} approvals without a body`
+      ).then(nodes =>
+        nodes.forEach((node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0))
+      )
       counts.catch(() => undefined)
       work.push(counts)
     }
@@ -147,7 +145,8 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
           files.push(...rest.map(f => f.path))
         }
       } else {
-        warnings.push(
+        // The electorate's warning names it in the outputs; here it is news in the log.
+        context.log.warning(
           `${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`
         )
       }
@@ -172,11 +171,13 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         reviewer,
         pullRequestAuthor: author,
         state: review.state,
-        substantive: review.body.trim() !== '',
+        substantive: review.body.trim() !== '' ? true : null,
         approvalsBefore
       }
-      // Inline comments are counted afterwards, in cheap batches, for the reviews that lack a body.
-      if (!record.substantive) doubtful.push({ record, id: review.id })
+      // Only a bare approval after someone else's can be set aside (reviews.late-approvals): for those
+      // alone the inline comments are counted, afterwards, in cheap batches.
+      if (record.substantive === null && record.state === 'APPROVED' && approvalsBefore.length > 0)
+        doubtful.push({ record, id: review.id })
       records.push(record)
     }
     countInlineComments(false)
@@ -202,7 +203,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   await Promise.all(work)
   countInlineComments(true)
   await Promise.all(work)
-  return { records, warnings }
+  return { records }
 }
 
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */
@@ -227,11 +228,4 @@ function approversBefore(
       logins.push(login)
   }
   return logins
-}
-
-function describe(repositories: string[]): string {
-  const distinct = [...new Set(repositories)]
-  return distinct.length <= 3
-    ? distinct.join(', ')
-    : `${distinct.slice(0, 3).join(', ')} and ${distinct.length - 3} more`
 }

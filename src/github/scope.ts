@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js'
 import { globMatcher } from '../config/globs.js'
 import type { Logger } from '../options.js'
-import { ONE_POINT, packBatches } from './batches.js'
+import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
-import { allNodes, type Connection } from './paginate.js'
+import { pages, type Connection } from './paginate.js'
 import { namedRepositories, ORGANIZATION_REPOSITORIES } from './queries/repositories.js'
 import type { Window } from './window-edges.js'
 
@@ -27,7 +27,7 @@ export interface RepositoryOverview {
 
 /** Connection requests that one repository costs in the listing: history, pull requests, issues. */
 const LISTING_REQUESTS_PER_REPOSITORY = 3
-const LISTING_PAGE = Math.floor((ONE_POINT - 1) / LISTING_REQUESTS_PER_REPOSITORY)
+const LISTING_PAGE = Math.min(100, Math.floor((QUERY_BUDGET - 1) / LISTING_REQUESTS_PER_REPOSITORY))
 
 export interface ScopeRequest {
   organization: string
@@ -36,16 +36,17 @@ export interface ScopeRequest {
 }
 
 /**
- * The repositories to gather: the explicit list (command line plus `repositories.include`) when
+ * The repositories to gather, a listing page at a time so that gathering starts on the first page
+ * while the next is on its way: the explicit list (command line plus `repositories.include`) when
  * there is one, else every repository of the organization that is not archived, a fork or private
  * (unless the config lets them in); `repositories.exclude` applies either way.
  */
-export async function repositoriesInScope(
+export async function* repositoriesInScope(
   request: ScopeRequest,
   window: Window,
   client: GitHubClient,
   log: Logger
-): Promise<RepositoryOverview[]> {
+): AsyncGenerator<RepositoryOverview[]> {
   const { organization, config } = request
   const excluded = globMatcher(config.repositories.exclude)
   const isExcluded = (nameWithOwner: string) =>
@@ -57,7 +58,6 @@ export async function repositoriesInScope(
   }
 
   const explicit = [...request.repositories, ...config.repositories.include]
-  let repositories: RepositoryOverview[]
   if (explicit.length > 0) {
     const named = new Map<string, { owner: string; name: string }>()
     for (const entry of explicit) {
@@ -65,7 +65,7 @@ export async function repositoriesInScope(
       const key = `${owner}/${name}`.toLowerCase()
       if (!named.has(key) && !isExcluded(`${owner}/${name}`)) named.set(key, { owner, name })
     }
-    const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, ONE_POINT)
+    const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET)
     const answers = await Promise.all(
       batches.map(batch =>
         client.query<Record<string, RepositoryOverview>>(
@@ -75,27 +75,32 @@ export async function repositoriesInScope(
         )
       )
     )
-    repositories = answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]))
-  } else {
-    const all = await allNodes<RepositoryOverview>(client, {
-      document: ORGANIZATION_REPOSITORIES,
-      variables: { login: organization, ...variables },
-      label: `repositories of ${organization}`,
-      connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
-        if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
-        return data.organization.repositories
-      },
-      first: LISTING_PAGE
-    })
-    const { archived, forks, private: privateOnes } = config.repositories
-    repositories = all.filter(
+    yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]))
+    return
+  }
+  const { archived, forks, private: privateOnes } = config.repositories
+  let listed = 0
+  let kept = 0
+  for await (const page of pages<RepositoryOverview>(client, {
+    document: ORGANIZATION_REPOSITORIES,
+    variables: { login: organization, ...variables },
+    label: `repositories of ${organization}`,
+    connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
+      if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
+      return data.organization.repositories
+    },
+    first: LISTING_PAGE
+  })) {
+    const inScope = page.filter(
       r =>
         (archived || !r.isArchived) &&
         (forks || !r.isFork) &&
         (privateOnes || !r.isPrivate) &&
         !isExcluded(r.nameWithOwner)
     )
-    log.info(`${organization}: ${repositories.length} of ${all.length} repositories in scope`)
+    listed += page.length
+    kept += inScope.length
+    yield inScope
   }
-  return repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
+  log.info(`${organization}: ${kept} of ${listed} repositories in scope`)
 }

@@ -68,15 +68,17 @@ export const COMMIT_HISTORY = /* GraphQL */ `
   ${COMMIT_FIELDS}
 `
 
-/** First history pages of several small repositories in one query, aliased `r0`, `r1`, ... */
-export function commitHistories(pieces: { repository: string; first: number }[]): string {
+/** First history pages of several pieces of history in one query, aliased `r0`, `r1`, ... */
+export function commitHistories(
+  pieces: { repository: string; first: number; since: string; until: string }[]
+): string {
   const fields = pieces.map(
-    ({ repository, first }, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
+    ({ repository, first, since, until }, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
       ... on Repository {
         defaultBranchRef {
           target {
             ... on Commit {
-              history(first: ${first}, since: $since, until: $until) {
+              history(first: ${first}, since: ${JSON.stringify(since)}, until: ${JSON.stringify(until)}) {
                 nodes { ...CommitFields }
                 pageInfo { hasNextPage endCursor }
               }
@@ -87,7 +89,7 @@ export function commitHistories(pieces: { repository: string; first: number }[])
     }`
   )
   return /* GraphQL */ `
-  query CommitHistories($since: GitTimestamp!, $until: GitTimestamp!) {
+  query CommitHistories {
     ${fields.join('\n    ')}
   }
   ${COMMIT_FIELDS}

@@ -1,4 +1,5 @@
 import { ACTOR_FIELDS } from './actor.js'
+import type { NodesQuery } from './nodes.js'
 
 // Issues updated in the window and their triage events and comments. The timeline's `itemTypes`
 // keep every other kind of event (mentions, cross-references, ...) off the wire.
@@ -144,14 +145,12 @@ const ISSUE_FIELDS = /* GraphQL */ `
   ${ACTOR_FIELDS}
 `
 
-export const ISSUES = /* GraphQL */ `
-  query Issues($ids: [ID!]!, $since: DateTime!) {
-    nodes(ids: $ids) {
-      ...IssueFields
-    }
-  }
-  ${ISSUE_FIELDS}
-`
+export const ISSUES: NodesQuery = {
+  name: 'Issues',
+  selection: '...IssueFields',
+  fragments: ISSUE_FIELDS,
+  variables: '$since: DateTime!'
+}
 
 /** Issues past the first hundred that the repository listing saw. */
 export const REPOSITORY_ISSUES = /* GraphQL */ `

@@ -1,4 +1,5 @@
 import { ACTOR_FIELDS } from './actor.js'
+import type { NodesQuery } from './nodes.js'
 
 // Pull requests are listed cheaply (ids, updatedAt, mergedAt) and then fetched in batches of ids
 // across repositories, so every query is full whatever the size of each repository.
@@ -39,66 +40,62 @@ const REVIEWS_FIRST = 40
 const FILES_FIRST = 100
 
 /** Merged pull requests: author, changed files and every review. */
-export const MERGED_PULL_REQUESTS = /* GraphQL */ `
-  query MergedPullRequests($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequest {
-        id
-        url
-        mergedAt
-        author {
-          ...ActorFields
+export const MERGED_PULL_REQUESTS: NodesQuery = {
+  name: 'MergedPullRequests',
+  selection: /* GraphQL */ `
+    ... on PullRequest {
+      id
+      url
+      mergedAt
+      author {
+        ...ActorFields
+      }
+      files(first: ${FILES_FIRST}) {
+        nodes {
+          path
         }
-        files(first: ${FILES_FIRST}) {
-          nodes {
-            path
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        reviews(first: ${REVIEWS_FIRST}) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+      }
+      reviews(first: ${REVIEWS_FIRST}) {
+        nodes {
+          ...ReviewFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`
+  `,
+  fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+}
 
 /** Pull requests that were not merged in the window: only their reviews can count. */
-export const REVIEWED_PULL_REQUESTS = /* GraphQL */ `
-  query ReviewedPullRequests($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequest {
-        id
-        url
-        author {
-          ...ActorFields
+export const REVIEWED_PULL_REQUESTS: NodesQuery = {
+  name: 'ReviewedPullRequests',
+  selection: /* GraphQL */ `
+    ... on PullRequest {
+      id
+      url
+      author {
+        ...ActorFields
+      }
+      reviews(first: ${REVIEWS_FIRST}) {
+        nodes {
+          ...ReviewFields
         }
-        reviews(first: ${REVIEWS_FIRST}) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`
+  `,
+  fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+}
 
 export const PULL_REQUEST_REVIEWS = /* GraphQL */ `
   query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
@@ -138,16 +135,16 @@ export const PULL_REQUEST_FILES = /* GraphQL */ `
   }
 `
 
-/** Inline comments of the few reviews whose substance is in doubt (empty body). */
-export const REVIEW_COMMENT_COUNTS = /* GraphQL */ `
-  query ReviewCommentCounts($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequestReview {
-        id
-        comments {
-          totalCount
-        }
+/** Inline comments of the few reviews whose substance decides whether they count (empty body). */
+export const REVIEW_COMMENT_COUNTS: NodesQuery = {
+  name: 'ReviewCommentCounts',
+  selection: /* GraphQL */ `
+    ... on PullRequestReview {
+      id
+      comments {
+        totalCount
       }
     }
-  }
-`
+  `,
+  fragments: ''
+}
