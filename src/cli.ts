@@ -23,7 +23,7 @@ Options:
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
   --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
-  --concurrency N          requests in flight at most, 1 to 10 (default 8)
+  --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --debug                  debug logging and stack traces
@@ -109,4 +109,8 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
   }
 }
 
-process.exitCode = await cli(process.argv.slice(2), process.env)
+const code = await cli(process.argv.slice(2), process.env)
+// After a failure other requests may still be retrying or waiting out a rate limit: nothing they
+// bring can change the outcome, so the process ends now rather than when they give up.
+if (code === 0) process.exitCode = code
+else process.exit(code)

@@ -130,7 +130,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
     token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
-    concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? DEFAULT_CONCURRENCY,
+    concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
     now: context.now
   }
 }

@@ -76,4 +76,4 @@ export const DEFAULT_CONFIG_PATH = '.github/electorate.yml'
 export const DEFAULT_OUTPUT_DIR = 'electorate'
 export const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql'
 /** Well under GitHub's 100 concurrent requests, enough to keep a pagination chain from queueing. */
-export const DEFAULT_CONCURRENCY = 8
+export const DEFAULT_CONCURRENCY = 10

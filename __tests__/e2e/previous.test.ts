@@ -24,7 +24,7 @@ async function workspace() {
 
 describe('the built CLI with --previous', () => {
   it('compares with an earlier roll in its own output folder, and writes the voting-system files', async () => {
-    const world = generateWorld({ scale: 'small', seed: 8, now: new Date(NOW) })
+    const world = generateWorld({ scale: 'small', seed: 8, now: NOW })
     const github = await startFakeGitHub({ world, token: TOKEN })
     cleanup.push(() => github.close())
     const cwd = await workspace()

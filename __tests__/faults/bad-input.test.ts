@@ -51,8 +51,8 @@ const cases: Case[] = [
   ['a stray argument', ['demo-org'], /^electorate: unexpected argument "demo-org"/i],
   [
     'a concurrency out of range',
-    ['--concurrency', '11'],
-    /^electorate: concurrency: .*from 1 to 10, got "11"$/
+    ['--concurrency', '21'],
+    /^electorate: concurrency: .*from 1 to 20, got "21"$/
   ],
   ['a negative wait bound', ['--rate-limit-wait=-1'], /^electorate: rate-limit-wait: .*got "-1"$/],
   [

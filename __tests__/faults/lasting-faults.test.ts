@@ -46,9 +46,7 @@ describe('faults that retrying does not cure', () => {
     }
   )
 
-  // Skipped until a batch of issues names its repositories: today the message of a failed batch can
-  // be "13 issues of 1 repositories" (the issue gatherer's label), which does not say which one.
-  it.skip('fails naming the repository when every request about it fails, its issues and pull requests too', async () => {
+  it('fails naming the repository when every request about it fails, its issues and pull requests too', async () => {
     const items = [...failing.issues, ...failing.pullRequests].map(item => item.id)
     const line = await failAfterCleanRun(failingOn(failing.id, 'demo-org/demo', ...items))
     expect(line).toMatch(
