@@ -91,6 +91,8 @@ describe('resolveWindow', () => {
     '2026-04-07T25:00:00Z',
     '2026-04-07T12:60:00Z',
     '2026-02-30T00:00:00Z',
+    '2026-04-07T10:00+25:00',
+    '2026-04-07T10:00:00+02:60',
     '1775563200'
   ])('refuses the date %j, naming the input', value => {
     const message =

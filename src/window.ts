@@ -5,7 +5,9 @@ import { UsageError } from './options.js'
 // date-fns' addMonths works in the machine's local time zone, which would move a CLI user's window.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+// Offsets on Earth run from -12:00 to +14:00; anything past 14 hours is a typo, not a place.
+const INSTANT =
+  /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)$/i
 const DEFAULT_MONTHS = 12
 const LONGEST_MONTHS = 120
 
