@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { DEFAULT_CONCURRENCY } from '../../src/options.js'
 import { startFakeGitHub } from '../fake-github/server.js'
 import { expectedElectorate } from '../world/expected.js'
 import { generateWorld } from '../world/generate.js'
@@ -20,7 +21,7 @@ const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '300' },
     scales: { type: 'string', default: 'kata,large' },
-    concurrency: { type: 'string', default: '8' }
+    concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) }
   }
 })
 const latencyMs = Number(values.latency)
@@ -33,6 +34,9 @@ interface Row {
   wall: number
   criticalPath: number | string
   ratio: string
+  /** No schedule with this many slots beats max(critical path, requests x latency / slots). */
+  bound: number | string
+  boundRatio: string
   maxInFlight: number | string
   rssMb: number | string
   equal: string
@@ -102,6 +106,7 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
 
   const depth = github.criticalPathRequests()
   const criticalPath = (depth * latencyMs) / 1000
+  const bound = Math.max(criticalPath, (github.log.length * latencyMs) / 1000 / Number(values.concurrency))
   const baseline = baselineFigures(world, SINCE, UNTIL, latencyMs)
   return [
     {
@@ -111,6 +116,8 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
       wall: Number(wall.toFixed(1)),
       criticalPath: Number(criticalPath.toFixed(1)),
       ratio: (wall / criticalPath).toFixed(2),
+      bound: Number(bound.toFixed(1)),
+      boundRatio: (wall / bound).toFixed(2),
       maxInFlight: github.maxInFlight,
       rssMb: result.rssKb === null ? 'n/a' : Math.round(result.rssKb / 1024),
       equal
@@ -122,6 +129,8 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
       wall: Number(baseline.wallSeconds.toFixed(1)),
       criticalPath: '-',
       ratio: '-',
+      bound: '-',
+      boundRatio: '-',
       maxInFlight: 1,
       rssMb: '-',
       equal: 'commits only'
@@ -141,6 +150,8 @@ const header = [
   'wall s',
   'critical path s',
   'wall/critical',
+  'bound s',
+  'wall/bound',
   'max in flight',
   'peak RSS MB',
   'equals expected'
@@ -148,9 +159,19 @@ const header = [
 const table = [
   header,
   ...rows.map(r =>
-    [r.run, r.requests, r.points, r.wall, r.criticalPath, r.ratio, r.maxInFlight, r.rssMb, r.equal].map(
-      String
-    )
+    [
+      r.run,
+      r.requests,
+      r.points,
+      r.wall,
+      r.criticalPath,
+      r.ratio,
+      r.bound,
+      r.boundRatio,
+      r.maxInFlight,
+      r.rssMb,
+      r.equal
+    ].map(String)
   )
 ]
 const widths = header.map((_, i) => Math.max(...table.map(row => row[i]!.length)))

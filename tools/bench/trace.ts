@@ -1,0 +1,47 @@
+// `npm run bench:trace -- --scale kata [--latency 300] [--concurrency 10]`: the built CLI against the fake
+// GitHub, then every request in the order it started: when, how long, its depth in the chain of
+// answers it built on, its cost and what it asked for. The way to see why a run takes the time it takes.
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_CONCURRENCY } from '../../src/options.js'
+import { startFakeGitHub } from '../fake-github/server.js'
+import { generateWorld, type Scale } from '../world/generate.js'
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'kata' },
+    latency: { type: 'string', default: '300' },
+    concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) }
+  }
+})
+const world = generateWorld({ scale: values.scale as Scale, seed: 1 })
+const github = await startFakeGitHub({ world, token: 'trace', latencyMs: Number(values.latency) })
+const cwd = await mkdtemp(path.join(os.tmpdir(), 'electorate-trace-'))
+const started = Date.now()
+const args = ['--organization', world.organization.login, '--until', world.now.slice(0, 10)]
+args.push('--graphql-url', github.url, '--concurrency', values.concurrency)
+await new Promise(resolve =>
+  spawn(process.execPath, [path.resolve('dist/cli.js'), ...args], {
+    cwd,
+    env: { ...process.env, GITHUB_TOKEN: 'trace', GH_TOKEN: '' },
+    stdio: 'ignore'
+  }).on('exit', resolve)
+)
+const wall = Date.now() - started
+await github.close()
+await rm(cwd, { recursive: true, force: true })
+
+process.stdout.write('start ms  took ms  depth  cost  operation\n')
+for (const entry of [...github.log].sort((a, b) => a.startedAt - b.startedAt))
+  process.stdout.write(
+    `${String(entry.startedAt - started).padStart(8)}  ${String(entry.durationMs).padStart(7)}  ` +
+      `${String(entry.depth ?? '').padStart(5)}  ${String(entry.cost).padStart(4)}  ${entry.operationName ?? ''}` +
+      `${entry.fault ? ` (${entry.fault})` : ''}\n`
+  )
+process.stdout.write(
+  `\n${github.log.length} requests, ${github.pointsUsed()} points, ${wall} ms; ` +
+    `longest chain ${github.criticalPathRequests()} requests, at most ${github.maxInFlight} in flight\n`
+)
