@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import path, { join } from 'node:path';
+import path, { basename, join } from 'node:path';
+import { readFile, mkdir, rm, writeFile, rename, glob, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { readFile, rm, mkdir, writeFile, rename } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, createGzip, constants as constants$1 } from 'node:zlib';
 
 /** Progress for people at a terminal: everything on stderr, so stdout stays the result. */
 function createCliLogger(options) {
@@ -31,6 +34,8 @@ function redactor(secret) {
 
 // The one options object that both entries (the action in main.ts, the CLI in cli.ts) build
 // from their inputs and hand to run().
+/** gather: records file only; score: the output folder from records files, no API call; all: both. */
+const MODES = ['gather', 'score', 'all'];
 /** A usage or config error: the CLI exits 2, the action fails with the message alone. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -43,14 +48,18 @@ const SHARED_INPUTS = [
     'months',
     'config',
     'output-dir',
+    'previous',
     'include-emails',
     'graphql-url',
     'rate-limit-wait',
-    'concurrency'
+    'concurrency',
+    'mode'
 ];
 const DEFAULT_CONFIG_PATH = '.github/electorate.yml';
 const DEFAULT_OUTPUT_DIR = 'electorate';
 const DEFAULT_GRAPHQL_URL = 'https://api.github.com/graphql';
+/** Well under GitHub's 100 concurrent requests, enough to keep a pagination chain from queueing. */
+const DEFAULT_CONCURRENCY = 10;
 
 const blank = (value) => value === undefined || value.trim() === '';
 function wholeNumber(name, value, min, max) {
@@ -108,19 +117,40 @@ function repositories(value) {
     }
     return list;
 }
+/** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
+function mode(value, records) {
+    const given = blank(value) ? undefined : value.trim().toLowerCase();
+    if (given !== undefined && !MODES.includes(given)) {
+        throw new UsageError(`mode: expected gather, score or all, got "${value}"`);
+    }
+    const chosen = (given ?? (records.length > 0 ? 'score' : 'all'));
+    if (chosen === 'score' && records.length === 0) {
+        throw new UsageError('mode score: no records files given (records input, or --from-records PATH)');
+    }
+    if (chosen !== 'score' && records.length > 0) {
+        throw new UsageError(`mode ${chosen} gathers from GitHub: records files are only read in mode score`);
+    }
+    return chosen;
+}
 /** The one way both entries turn their raw inputs into Options. */
 function optionsFromInputs(raw, context) {
+    const records = (raw.records ?? []).map(r => r.trim()).filter(r => r !== '');
+    const chosenMode = mode(raw.mode, records);
     const organization = raw.organization?.trim() ?? '';
-    if (organization === '')
+    if (organization === '' && chosenMode !== 'score') {
         throw new UsageError('organization: required (the GitHub organization to scan)');
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
+    }
+    if (organization !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
         throw new UsageError(`organization: "${organization}" is not a GitHub organization login`);
     }
-    if (blank(context.token)) {
-        throw new UsageError('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)');
+    if (blank(context.token) && chosenMode !== 'score') {
+        // Not a usage error (exit 2) but a run that cannot reach GitHub (exit 1), as a rejected token is.
+        throw new Error('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)');
     }
     const configGiven = !blank(raw.config);
     return {
+        mode: chosenMode,
+        records: records.map(r => path.resolve(context.workspace, r)),
         organization,
         repositories: repositories(raw.repositories),
         since: blank(raw.since) ? undefined : raw.since.trim(),
@@ -131,12 +161,13 @@ function optionsFromInputs(raw, context) {
             explicit: configGiven
         },
         outputDir: outputDir(raw['output-dir'], context.workspace),
+        previous: blank(raw.previous) ? undefined : path.resolve(context.workspace, raw.previous.trim()),
         includeEmails: includeEmails$1(raw['include-emails']),
         includeEmailsAuto: context.includeEmailsAuto,
         graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
-        token: context.token,
+        token: context.token ?? '',
         rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
-        concurrency: wholeNumber('concurrency', raw.concurrency, 1, 10) ?? 4,
+        concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
         now: context.now
     };
 }
@@ -9821,6 +9852,69 @@ function formatError(error, mapper = (issue) => issue.message) {
     processError(error);
     return fieldErrors;
 }
+/** Format a ZodError as a human-readable string in the following form.
+ *
+ * From
+ *
+ * ```ts
+ * ZodError {
+ *   issues: [
+ *     {
+ *       expected: 'string',
+ *       code: 'invalid_type',
+ *       path: [ 'username' ],
+ *       message: 'Invalid input: expected string'
+ *     },
+ *     {
+ *       expected: 'number',
+ *       code: 'invalid_type',
+ *       path: [ 'favoriteNumbers', 1 ],
+ *       message: 'Invalid input: expected number'
+ *     }
+ *   ];
+ * }
+ * ```
+ *
+ * to
+ *
+ * ```
+ * username
+ *   ✖ Expected number, received string at "username
+ * favoriteNumbers[0]
+ *   ✖ Invalid input: expected number
+ * ```
+ */
+function toDotPath(_path) {
+    const segs = [];
+    const path = _path.map((seg) => (typeof seg === "object" ? seg.key : seg));
+    for (const seg of path) {
+        if (typeof seg === "number")
+            segs.push(`[${seg}]`);
+        else if (typeof seg === "symbol")
+            segs.push(`[${JSON.stringify(String(seg))}]`);
+        else if (/[^\w$]/.test(seg))
+            segs.push(`[${JSON.stringify(seg)}]`);
+        else {
+            if (segs.length)
+                segs.push(".");
+            segs.push(seg);
+        }
+    }
+    return segs.join("");
+}
+function prettifyError(error) {
+    const lines = [];
+    // sort by path length
+    const issues = [...error.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+    // Process each issue
+    for (const issue of issues) {
+        lines.push(`✖ ${issue.message}`);
+        if (issue.path?.length)
+            lines.push(`  → at ${toDotPath(issue.path)}`);
+    }
+    // Convert Map to formatted string
+    return lines.join("\n");
+}
 
 // Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
 function finalizeParams(callee, params) {
@@ -10050,7 +10144,7 @@ function time(args) {
     return new RegExp(`^${timeSource(args)}$`);
 }
 // Adapted from https://stackoverflow.com/a/3143231
-function datetime(args) {
+function datetime$1(args) {
     const opts = ["Z"];
     // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
     if (args.offset)
@@ -10825,7 +10919,7 @@ const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
-    def.pattern ?? (def.pattern = datetime(def));
+    def.pattern ?? (def.pattern = datetime$1(def));
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
@@ -14453,7 +14547,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefin
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-const parse = /* @__PURE__ */ _parse(ZodRealError);
+const parse$1 = /* @__PURE__ */ _parse(ZodRealError);
 const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
 const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -14540,7 +14634,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return intersection(this, arg);
     },
     transform(tx) {
-        return pipe(this, transform(tx));
+        return pipe(this, transform$1(tx));
     },
     default(d) {
         return _default(this, d);
@@ -14593,7 +14687,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own(this, "~standard", value);
     },
     parse: function _parse(data, params) {
-        return parse(this, data, params, { callee: _parse });
+        return parse$1(this, data, params, { callee: _parse });
     },
     parseAsync: async function _parseAsync(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -15092,6 +15186,14 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return required(ZodNonOptional, this, args[0]);
     },
 });
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodObject(def);
+}
 // strictObject
 function strictObject(shape, params) {
     return new ZodObject({
@@ -15258,7 +15360,7 @@ const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
         return payload;
     };
 });
-function transform(fn) {
+function transform$1(fn) {
     return new ZodTransform({
         type: "transform",
         transform: fn,
@@ -15396,6 +15498,10 @@ function refine(fn, _params = {}) {
 // superRefine
 function superRefine(fn, params) {
     return _superRefine(fn, params);
+}
+
+function datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
 }
 
 // The plain data that gathering hands to the rest of the pipeline. Nothing after gathering
@@ -16154,7 +16260,8 @@ function validateTimezone(_hours, minutes) {
 // The counting window [since, until), in UTC. Calendar-month arithmetic is done on UTC fields here:
 // date-fns' addMonths works in the machine's local time zone, which would move a CLI user's window.
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+// Offsets on Earth run from -12:00 to +14:00; anything past 14 hours is a typo, not a place.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)$/i;
 const DEFAULT_MONTHS = 12;
 const LONGEST_MONTHS = 120;
 function resolveWindow(input) {
@@ -19048,25 +19155,25 @@ function loaded(config, path, source) {
     return { config, path, source, sha256 };
 }
 
-const key = (login) => login.toLowerCase();
+const key$1 = (login) => login.toLowerCase();
 function resolveIdentities(gathered, config) {
-    const bots = new Set(config.exclude.bots.map(key));
+    const bots = new Set(config.exclude.bots.map(key$1));
     const primaryOf = new Map();
     const aliasesOf = new Map();
     for (const [primary, others] of Object.entries(config.aliases)) {
-        aliasesOf.set(key(primary), others);
+        aliasesOf.set(key$1(primary), others);
         for (const other of others)
-            primaryOf.set(key(other), key(primary));
+            primaryOf.set(key$1(other), key$1(primary));
     }
-    const emails = new Map(Object.entries(config.emails).map(([email, login]) => [key(email), login]));
+    const emails = new Map(Object.entries(config.emails).map(([email, login]) => [key$1(email), login]));
     const spellings = spellingsOf(gathered, config);
     const personOfLogin = (login) => {
-        const primary = primaryOf.get(key(login)) ?? key(login);
-        if (bots.has(key(login)) || bots.has(primary))
+        const primary = primaryOf.get(key$1(login)) ?? key$1(login);
+        if (bots.has(key$1(login)) || bots.has(primary))
             return null;
         return spellings.get(primary) ?? login;
     };
-    const mappedLogin = (author) => author.login ?? emails.get(key(author.email)) ?? null;
+    const mappedLogin = (author) => author.login ?? emails.get(key$1(author.email)) ?? null;
     return {
         personOf: actor => (actor?.type === 'User' ? personOfLogin(actor.login) : null),
         personOfLogin,
@@ -19075,7 +19182,7 @@ function resolveIdentities(gathered, config) {
             return login === null ? null : personOfLogin(login);
         },
         isUnlinked: author => mappedLogin(author) === null,
-        loginsOf: person => [person, ...(aliasesOf.get(key(person)) ?? [])]
+        loginsOf: person => [person, ...(aliasesOf.get(key$1(person)) ?? [])]
     };
 }
 /**
@@ -19119,8 +19226,8 @@ function spellingsOf(gathered, config) {
     seen.push(...Object.keys(config.aliases), ...Object.values(config.emails), ...config.include.map(i => i.login));
     const spellings = new Map();
     for (const login of seen)
-        if (!spellings.has(key(login)))
-            spellings.set(key(login), login);
+        if (!spellings.has(key$1(login)))
+            spellings.set(key$1(login), login);
     return spellings;
 }
 
@@ -19191,7 +19298,9 @@ function countContributions(gathered, identities, config) {
     const isCi = globMatcher(config.ci.paths, { nocase: false, dot: true });
     const lateApprovals = config.reviews['late-approvals'];
     let deletedAccountItems = 0;
-    let lateApprovalsSetAside = 0;
+    // Counted in the metric's own unit, a (person, pull request): a late approval beside a counted review
+    // of the same pull request sets nothing aside.
+    const setAside = new Set();
     const warnings = [];
     for (const record of gathered.records) {
         if (!isInWindow(record.at, gathered))
@@ -19228,7 +19337,7 @@ function countContributions(gathered, identities, config) {
                 if (reviewer === null || reviewer === author || !COUNTED_REVIEW_STATES.has(record.state))
                     break;
                 if (isLateApproval(record, { reviewer, author }, identities, lateApprovals))
-                    lateApprovalsSetAside++;
+                    setAside.add(`${reviewer}\nreviews\n${record.url}`);
                 else
                     credit(reviewer, 'reviews', record.url, record);
                 break;
@@ -19251,6 +19360,7 @@ function countContributions(gathered, identities, config) {
             }
         }
     }
+    const lateApprovalsSetAside = [...setAside].filter(id => !items.has(id)).length;
     return { evidence: [...items.values()], activity, deletedAccountItems, lateApprovalsSetAside, warnings };
 }
 const NO_METRICS = { commits: 0, merged_prs: 0, reviews: 0, triaged: 0, issue_comments: 0, ci: 0 };
@@ -19330,6 +19440,24 @@ function ruleName(rule) {
 /** The first rule, in the order written, whose minimums all hold: its index, or -1 when none holds. */
 function firstRuleHeld(standing, criteria) {
     return criteria.findIndex(rule => minimumsOf(rule).every(([key, minimum]) => standing[key] >= minimum));
+}
+/**
+ * What a person lacks under the rule closest to holding, like `reviews 3 < 5`: the rule missing the
+ * smallest share of its minimums, the first written on a tie. '' when a rule holds.
+ */
+function shortfall(standing, criteria, format) {
+    let closest = null;
+    for (const rule of criteria) {
+        const unmet = minimumsOf(rule).filter(([key, minimum]) => standing[key] < minimum);
+        if (unmet.length === 0)
+            return '';
+        const missing = unmet.reduce((sum, [key, minimum]) => sum + (minimum - standing[key]) / minimum, 0);
+        if (closest === null || missing < closest.missing)
+            closest = { missing, unmet };
+    }
+    return (closest?.unmet ?? [])
+        .map(([key, minimum]) => `${key} ${format(standing[key])} < ${format(minimum)}`)
+        .join(', ');
 }
 function minimumsOf(rule) {
     return Object.entries(rule).filter((entry) => entry[1] !== undefined);
@@ -19541,25 +19669,33 @@ function withRateLimit(document) {
 
 function createSemaphore(limit) {
     let active = 0;
+    let arrivals = 0;
     const waiting = [];
-    const acquire = async () => {
+    const acquire = async (priority) => {
         if (active < limit) {
             active++;
             return;
         }
         // The releasing holder hands its slot over directly, so `active` stays the same.
-        await new Promise(resolve => waiting.push(resolve));
+        await new Promise(wake => {
+            const waiter = { priority, arrival: arrivals++, wake };
+            const at = waiting.findIndex(w => w.priority < priority);
+            if (at === -1)
+                waiting.push(waiter);
+            else
+                waiting.splice(at, 0, waiter);
+        });
     };
     const release = () => {
         const next = waiting.shift();
         if (next)
-            next();
+            next.wake();
         else
             active--;
     };
     return {
-        async run(fn) {
-            await acquire();
+        async run(fn, priority = 0) {
+            await acquire(priority);
             try {
                 return await fn();
             }
@@ -19581,7 +19717,7 @@ function createGitHubClient(options) {
     const sleep = options.sleep ?? defaultSleep;
     const now = options.now ?? Date.now;
     const random = options.random ?? Math.random;
-    const concurrency = Math.min(10, Math.max(1, options.concurrency ?? 4));
+    const concurrency = Math.min(20, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
     const waitBoundMs = (options.rateLimitWaitMinutes ?? 60) * 60_000;
     const semaphore = createSemaphore(concurrency);
     const stats = { requests: 0, points: 0, remaining: null, resetAt: null };
@@ -19715,9 +19851,10 @@ function createGitHubClient(options) {
     }
     return {
         query(document, variables, label, queryOptions = {}) {
-            return semaphore.run(() => send(document, variables, label, queryOptions));
+            return semaphore.run(() => send(document, variables, label, queryOptions), queryOptions.priority);
         },
-        stats: () => ({ ...stats })
+        stats: () => ({ ...stats }),
+        log
     };
 }
 
@@ -19749,12 +19886,13 @@ class ProfileBook {
     }
 }
 
-// GitHub prices a query at (requests it might make) / 100, rounded: 149 such requests still cost
-// one point. Packing small pieces of work into queries just under that line is most of the saving.
-/** Largest number of connection requests that one query can hold and still cost one point. */
-const ONE_POINT = 149;
+// GitHub prices a query at (connection requests it might make) / 100, rounded, at least 1. A query is
+// filled up to QUERY_BUDGET requests: big enough that a Kata-sized organization takes a few dozen
+// requests and a ten times larger one a few hundred, just under a rounding line so none is wasted.
+/** Connection requests one query may hold: rounds down to 5 points. */
+const QUERY_BUDGET = 949;
 /** Splits items into consecutive groups whose total weight stays at or under `capacity`. */
-function packBatches(items, weight, capacity, maxItems = 100) {
+function packBatches(items, weight, capacity, maxItems = Infinity) {
     const batches = [];
     let current = [];
     let load = 0;
@@ -19773,6 +19911,17 @@ function packBatches(items, weight, capacity, maxItems = 100) {
     return batches;
 }
 
+// Who goes first when every request slot is taken. The run ends when its longest chain of dependent
+// requests ends, so the requests that others wait on go before those that nothing waits on.
+const PRIORITY = {
+    /** Nothing waits on it: commit histories. */
+    leaf: 0,
+    /** Batches of pull requests and issues: their answers may start chains (more reviews, more events). */
+    details: 1,
+    /** The next page after a cursor: a link in a chain. */
+    chain: 2
+};
+
 /** Tolerated timeouts on one page before its size is halved. */
 const TIMEOUTS_PER_PAGE_SIZE = 2;
 /**
@@ -19786,11 +19935,19 @@ async function* pages(client, request) {
     for (;;) {
         let data;
         try {
-            data = await client.query(request.document, { ...request.variables, first, after }, request.label, first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {});
+            data = await client.query(request.document, { ...request.variables, first, after }, request.label, 
+            // A page after a cursor is a link in a chain, each waiting for the one before: chains are the
+            // critical path, so their pages go before first pages and batches that nothing waits on.
+            {
+                priority: after === null ? PRIORITY.leaf : PRIORITY.chain,
+                ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
+            });
         }
         catch (error) {
             if (error instanceof GitHubTimeoutError && first > floor) {
-                first = Math.max(floor, Math.floor(first / 2));
+                const smaller = Math.max(floor, Math.floor(first / 2));
+                client.log.info(`${request.label}: GitHub timed out on pages of ${first}; asking for ${smaller}`);
+                first = smaller;
                 continue;
             }
             throw error;
@@ -19878,14 +20035,14 @@ const COMMIT_HISTORY = /* GraphQL */ `
   }
   ${COMMIT_FIELDS}
 `;
-/** First history pages of several small repositories in one query, aliased `r0`, `r1`, ... */
+/** First history pages of several pieces of history in one query, aliased `r0`, `r1`, ... */
 function commitHistories(pieces) {
-    const fields = pieces.map(({ repository, first }, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
+    const fields = pieces.map(({ repository, first, since, until }, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
       ... on Repository {
         defaultBranchRef {
           target {
             ... on Commit {
-              history(first: ${first}, since: $since, until: $until) {
+              history(first: ${first}, since: ${JSON.stringify(since)}, until: ${JSON.stringify(until)}) {
                 nodes { ...CommitFields }
                 pageInfo { hasNextPage endCursor }
               }
@@ -19895,7 +20052,7 @@ function commitHistories(pieces) {
       }
     }`);
     return /* GraphQL */ `
-  query CommitHistories($since: GitTimestamp!, $until: GitTimestamp!) {
+  query CommitHistories {
     ${fields.join('\n    ')}
   }
   ${COMMIT_FIELDS}
@@ -19920,6 +20077,14 @@ const COMMIT_AUTHORS = /* GraphQL */ `
   ${COMMIT_AUTHOR_FIELDS}
 `;
 
+/**
+ * The repositories a batched request covers, every one of them: when the request fails for good, its
+ * label is the error message, and that must name the repository whatever else the batch held.
+ */
+function repositoriesOf(names) {
+    return [...new Set(names)].join(', ');
+}
+
 const SIGNED_OFF_BY = /^[ \t]*Signed-off-by:[ \t]*(.*?)[ \t]*<([^<>\s]+)>[ \t]*$/gim;
 /** The `Signed-off-by: Name <email>` trailers of a commit message, in order. */
 function parseSignOffs(message) {
@@ -19937,10 +20102,12 @@ function utc(at) {
     return new Date(at).toISOString().replace('.000Z', 'Z');
 }
 
-/** Each commit costs two connection requests (authors, parents): 74 commits fit in one point. */
-const COMMITS_PER_POINT = Math.floor((ONE_POINT - 1) / 2);
-/** A big history is cut into time slices that each hold about this many commits, fetched side by side. */
-const COMMITS_PER_SLICE = 60;
+/** Commits per page when a piece of history overflows its first page: one point (1 + 2 x 74 requests). */
+const COMMITS_PER_PAGE = 74;
+/** A big history is cut into time slices expected to hold this many commits... */
+const COMMITS_PER_SLICE = 75;
+/** ...asked with room for a busier slice than average; a slice busier still is paged on. */
+const SLICE_FIRST = 94;
 /** Every commit on the default branches, committed in the window, with all of its authors. */
 async function gatherCommits(repositories, context) {
     const { client, window } = context;
@@ -19963,32 +20130,43 @@ async function gatherCommits(repositories, context) {
             variables: { repository: repository.id, ...range },
             label: `history of ${repository.nameWithOwner} from ${range.since} to ${range.until}`,
             connection: (data) => data.node?.defaultBranchRef?.target?.history,
-            first: COMMITS_PER_POINT,
+            first: COMMITS_PER_PAGE,
             after
         }))
             await keep(repository.nameWithOwner, page);
     };
-    const sized = repositories
-        .map(repository => ({ repository, count: repository.defaultBranchRef?.target?.history?.totalCount ?? 0 }))
-        .filter(({ count }) => count > 0);
-    const small = sized.filter(({ count }) => count <= COMMITS_PER_POINT);
-    const big = sized.filter(({ count }) => count > COMMITS_PER_POINT);
-    const smallBatches = packBatches(small, ({ count }) => 1 + 2 * count, ONE_POINT);
-    const batched = smallBatches.map(async (batch) => {
-        const data = await client.query(commitHistories(batch.map(({ repository, count }) => ({ repository: repository.id, first: count }))), { since, until }, `history of ${batch.map(({ repository }) => repository.nameWithOwner).join(', ')}`);
-        await Promise.all(batch.map(async ({ repository }, i) => {
+    const pieces = repositories.flatMap(repository => {
+        const count = repository.defaultBranchRef?.target?.history?.totalCount ?? 0;
+        if (count === 0)
+            return [];
+        if (count <= 100)
+            return [{ repository, since, until, first: count }];
+        return timeSlices(window, Math.ceil(count / COMMITS_PER_SLICE)).map(range => ({
+            repository,
+            ...range,
+            first: SLICE_FIRST
+        }));
+    });
+    // Each commit costs two connection requests (authors, parents), each piece one more.
+    const batches = packBatches(pieces, piece => 1 + 2 * piece.first, QUERY_BUDGET);
+    await Promise.all(batches.map(async (batch) => {
+        const data = await client.query(commitHistories(batch.map(piece => ({ ...piece, repository: piece.repository.id }))), {}, `history of ${describePieces(batch)}`, { priority: PRIORITY.leaf });
+        await Promise.all(batch.map(async (piece, i) => {
             const history = data[`r${i}`]?.defaultBranchRef?.target?.history;
             if (!history)
                 return;
-            await keep(repository.nameWithOwner, history.nodes);
-            // New commits may have landed since the listing counted them.
+            await keep(piece.repository.nameWithOwner, history.nodes);
+            // A slice busier than expected, or commits that landed since the listing counted them.
             if (history.pageInfo.hasNextPage)
-                await follow(repository, { since, until }, history.pageInfo.endCursor);
+                await follow(piece.repository, { since: piece.since, until: piece.until }, history.pageInfo.endCursor);
         }));
-    });
-    const sliced = big.flatMap(({ repository, count }) => timeSlices(window, Math.ceil(count / COMMITS_PER_SLICE)).map(range => follow(repository, range, null)));
-    await Promise.all([...batched, ...sliced]);
+    }));
     return records;
+}
+function describePieces(pieces) {
+    const names = repositoriesOf(pieces.map(piece => piece.repository.nameWithOwner));
+    const repositories = new Set(pieces.map(piece => piece.repository.nameWithOwner)).size;
+    return pieces.length > repositories ? `${names} (${pieces.length} time slices)` : names;
 }
 /** Cuts the window into n equal slices; GitHub's since/until include both ends, so neighbours share an edge. */
 function timeSlices(window, n) {
@@ -20028,6 +20206,27 @@ async function commitRecord(repository, node, context) {
         authors,
         signoffs: parseSignOffs(node.message)
     };
+}
+
+// `nodes(ids:)` takes at most 100 ids. A batch that the query budget allows to be larger is sent as
+// several aliased `nodes` fields, `n0`, `n1`, ..., in one query.
+const IDS_PER_NODES_FIELD = 100;
+function nodesDocument(query, groups) {
+    const ids = Array.from({ length: groups }, (_, i) => `$ids${i}: [ID!]!`);
+    const fields = Array.from({ length: groups }, (_, i) => `n${i}: nodes(ids: $ids${i}) {${query.selection}}`);
+    return `query ${query.name}(${[...ids, ...(query.variables ? [query.variables] : [])].join(', ')}) {
+  ${fields.join('\n  ')}
+}
+${query.fragments}`;
+}
+
+/** The nodes of `ids`, in order, in one query (null where GitHub has none). */
+async function queryNodes(client, query, ids, label, variables = {}, priority = PRIORITY.details) {
+    const groups = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD)
+        groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD));
+    const data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, { priority });
+    return groups.flatMap((_, i) => data[`n${i}`] ?? []);
 }
 
 // Who did something: `__typename` tells Bots apart, and a User's public name and email come along
@@ -20182,14 +20381,12 @@ const ISSUE_FIELDS = /* GraphQL */ `
   ${TIMELINE_ITEM_FIELDS}
   ${ACTOR_FIELDS}
 `;
-const ISSUES = /* GraphQL */ `
-  query Issues($ids: [ID!]!, $since: DateTime!) {
-    nodes(ids: $ids) {
-      ...IssueFields
-    }
-  }
-  ${ISSUE_FIELDS}
-`;
+const ISSUES = {
+    name: 'Issues',
+    selection: '...IssueFields',
+    fragments: ISSUE_FIELDS,
+    variables: '$since: DateTime!'
+};
 /** Issues past the first hundred that the repository listing saw. */
 const REPOSITORY_ISSUES = /* GraphQL */ `
   query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
@@ -20233,7 +20430,8 @@ const ISSUE_TIMELINE = /* GraphQL */ `
   ${ACTOR_FIELDS}
 `;
 
-const ISSUES_PER_QUERY = 100;
+/** Each issue costs one connection request (its timeline). */
+const ISSUES_PER_QUERY = QUERY_BUDGET - 1;
 /** `LabeledEvent` -> `LABELED_EVENT` */
 const TRIAGE_BY_TYPENAME = new Map(TRIAGE_EVENTS.map(event => [
     event
@@ -20282,9 +20480,8 @@ async function gatherIssues(repositories, context) {
     const batches = [];
     for (let i = 0; i < listed.length; i += ISSUES_PER_QUERY) {
         const chunk = listed.slice(i, i + ISSUES_PER_QUERY);
-        batches.push(client
-            .query(ISSUES, { ids: chunk.map(c => c.id), since }, `${chunk.length} issues of ${[...new Set(chunk.map(c => c.repository))].length} repositories`)
-            .then(data => Promise.all(data.nodes.map((node, j) => {
+        batches.push(queryNodes(client, ISSUES, chunk.map(c => c.id), `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`, { since })
+            .then(nodes => Promise.all(nodes.map((node, j) => {
             if (!node)
                 throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`);
             return keep(chunk[j].repository, node);
@@ -20343,65 +20540,61 @@ const REVIEW_FIELDS = /* GraphQL */ `
 const REVIEWS_FIRST = 40;
 const FILES_FIRST = 100;
 /** Merged pull requests: author, changed files and every review. */
-const MERGED_PULL_REQUESTS = /* GraphQL */ `
-  query MergedPullRequests($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequest {
-        id
-        url
-        mergedAt
-        author {
-          ...ActorFields
+const MERGED_PULL_REQUESTS = {
+    name: 'MergedPullRequests',
+    selection: /* GraphQL */ `
+    ... on PullRequest {
+      id
+      url
+      mergedAt
+      author {
+        ...ActorFields
+      }
+      files(first: ${FILES_FIRST}) {
+        nodes {
+          path
         }
-        files(first: ${FILES_FIRST}) {
-          nodes {
-            path
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-        reviews(first: ${REVIEWS_FIRST}) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+      }
+      reviews(first: ${REVIEWS_FIRST}) {
+        nodes {
+          ...ReviewFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`;
+  `,
+    fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+};
 /** Pull requests that were not merged in the window: only their reviews can count. */
-const REVIEWED_PULL_REQUESTS = /* GraphQL */ `
-  query ReviewedPullRequests($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequest {
-        id
-        url
-        author {
-          ...ActorFields
+const REVIEWED_PULL_REQUESTS = {
+    name: 'ReviewedPullRequests',
+    selection: /* GraphQL */ `
+    ... on PullRequest {
+      id
+      url
+      author {
+        ...ActorFields
+      }
+      reviews(first: ${REVIEWS_FIRST}) {
+        nodes {
+          ...ReviewFields
         }
-        reviews(first: ${REVIEWS_FIRST}) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        pageInfo {
+          hasNextPage
+          endCursor
         }
       }
     }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`;
+  `,
+    fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+};
 const PULL_REQUEST_REVIEWS = /* GraphQL */ `
   query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
     node(id: $pullRequest) {
@@ -20438,24 +20631,24 @@ const PULL_REQUEST_FILES = /* GraphQL */ `
     }
   }
 `;
-/** Inline comments of the few reviews whose substance is in doubt (empty body). */
-const REVIEW_COMMENT_COUNTS = /* GraphQL */ `
-  query ReviewCommentCounts($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      ... on PullRequestReview {
-        id
-        comments {
-          totalCount
-        }
+/** Inline comments of the few reviews whose substance decides whether they count (empty body). */
+const REVIEW_COMMENT_COUNTS = {
+    name: 'ReviewCommentCounts',
+    selection: /* GraphQL */ `
+    ... on PullRequestReview {
+      id
+      comments {
+        totalCount
       }
     }
-  }
-`;
+  `,
+    fragments: ''
+};
 
 /** Ids per `nodes(ids:)` query: merged ones cost two connection requests each (files, reviews). */
-const MERGED_PER_QUERY = Math.floor((ONE_POINT - 1) / 2);
-const REVIEWED_PER_QUERY = 100;
-const COUNTED_REVIEWS_PER_QUERY = 100;
+const MERGED_PER_QUERY = Math.floor((QUERY_BUDGET - 1) / 2);
+const REVIEWED_PER_QUERY = QUERY_BUDGET - 1;
+const COUNTED_REVIEWS_PER_QUERY = QUERY_BUDGET - 1;
 /**
  * Pull requests merged in the window (with their files) and every review submitted in the window,
  * from every pull request updated since the window began.
@@ -20463,17 +20656,15 @@ const COUNTED_REVIEWS_PER_QUERY = 100;
 async function gatherPullRequests(repositories, context) {
     const { client, window } = context;
     const records = [];
-    const warnings = [];
     const repositoryOf = new Map();
     const doubtful = [];
     const work = [];
     const merged = [];
     const reviewed = [];
     const fetchDetails = (ids, isMerged) => {
-        const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${describe(ids.map(id => repositoryOf.get(id)))}`;
-        const details = client
-            .query(isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS, { ids }, label)
-            .then(data => Promise.all(data.nodes.map((node, i) => {
+        const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${repositoriesOf(ids.map(id => repositoryOf.get(id)))}`;
+        const details = queryNodes(client, isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS, ids, label)
+            .then(nodes => Promise.all(nodes.map((node, i) => {
             if (!node)
                 throw new Error(`${label}: GitHub returned nothing for pull request ${ids[i]}`);
             return keep(node, repositoryOf.get(ids[i]), isMerged);
@@ -20488,6 +20679,15 @@ async function gatherPullRequests(repositories, context) {
             fetchDetails(merged.splice(0, MERGED_PER_QUERY), true);
         while (reviewed.length >= REVIEWED_PER_QUERY || (all && reviewed.length > 0))
             fetchDetails(reviewed.splice(0, REVIEWED_PER_QUERY), false);
+    };
+    /** Asks for inline-comment counts as soon as a query's worth of reviews without a body is known. */
+    const countInlineComments = (all) => {
+        while (doubtful.length >= COUNTED_REVIEWS_PER_QUERY || (all && doubtful.length > 0)) {
+            const chunk = doubtful.splice(0, COUNTED_REVIEWS_PER_QUERY);
+            const counts = queryNodes(client, REVIEW_COMMENT_COUNTS, chunk.map(d => d.id), `inline comments of ${chunk.length} approvals without a body`).then(nodes => nodes.forEach((node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)));
+            counts.catch(() => undefined);
+            work.push(counts);
+        }
     };
     /** Queues the pull requests updated since the window began; false once older ones are reached. */
     const add = (repository, stubs) => {
@@ -20530,7 +20730,8 @@ async function gatherPullRequests(repositories, context) {
                 }
             }
             else {
-                warnings.push(`${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`);
+                // The electorate's warning names it in the outputs; here it is news in the log.
+                context.log.warning(`${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`);
             }
             records.push({ kind: 'pull_request', repository, url: node.url, at: utc(node.mergedAt), author, files });
         }
@@ -20550,14 +20751,16 @@ async function gatherPullRequests(repositories, context) {
                 reviewer,
                 pullRequestAuthor: author,
                 state: review.state,
-                substantive: review.body.trim() !== '',
+                substantive: review.body.trim() !== '' ? true : null,
                 approvalsBefore
             };
-            // Inline comments are counted afterwards, in cheap batches, for the reviews that lack a body.
-            if (!record.substantive)
+            // Only a bare approval after someone else's can be set aside (reviews.late-approvals): for those
+            // alone the inline comments are counted, afterwards, in cheap batches.
+            if (record.substantive === null && record.state === 'APPROVED' && approvalsBefore.length > 0)
                 doubtful.push({ record, id: review.id });
             records.push(record);
         }
+        countInlineComments(false);
     };
     await Promise.all(repositories.map(async (repository) => {
         const listing = repository.pullRequests;
@@ -20576,14 +20779,9 @@ async function gatherPullRequests(repositories, context) {
     }));
     flush(true);
     await Promise.all(work);
-    for (let i = 0; i < doubtful.length; i += COUNTED_REVIEWS_PER_QUERY) {
-        const chunk = doubtful.slice(i, i + COUNTED_REVIEWS_PER_QUERY);
-        work.push(client
-            .query(REVIEW_COMMENT_COUNTS, { ids: chunk.map(d => d.id) }, `inline comments of ${chunk.length} reviews without a body`)
-            .then(data => data.nodes.forEach((node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0))));
-    }
+    countInlineComments(true);
     await Promise.all(work);
-    return { records, warnings };
+    return { records };
 }
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */
 function approversBefore(reviews, review) {
@@ -20593,16 +20791,16 @@ function approversBefore(reviews, review) {
         if (Date.parse(other.submittedAt) >= at)
             break;
         const login = other.author?.login;
-        if (other.state === 'APPROVED' && login && login !== review.author?.login && !logins.includes(login))
+        // An app's approval (a Bot) is nobody's: it never makes a person's approval late.
+        const byPerson = other.author?.__typename !== 'Bot';
+        if (other.state === 'APPROVED' &&
+            byPerson &&
+            login &&
+            login !== review.author?.login &&
+            !logins.includes(login))
             logins.push(login);
     }
     return logins;
-}
-function describe(repositories) {
-    const distinct = [...new Set(repositories)];
-    return distinct.length <= 3
-        ? distinct.join(', ')
-        : `${distinct.slice(0, 3).join(', ')} and ${distinct.length - 3} more`;
 }
 
 // The repository listing doubles as a cheap probe: it sizes each repository's history and lists
@@ -20682,13 +20880,14 @@ function namedRepositories(names) {
 
 /** Connection requests that one repository costs in the listing: history, pull requests, issues. */
 const LISTING_REQUESTS_PER_REPOSITORY = 3;
-const LISTING_PAGE = Math.floor((ONE_POINT - 1) / LISTING_REQUESTS_PER_REPOSITORY);
+const LISTING_PAGE = Math.min(100, Math.floor((QUERY_BUDGET - 1) / LISTING_REQUESTS_PER_REPOSITORY));
 /**
- * The repositories to gather: the explicit list (command line plus `repositories.include`) when
+ * The repositories to gather, a listing page at a time so that gathering starts on the first page
+ * while the next is on its way: the explicit list (command line plus `repositories.include`) when
  * there is one, else every repository of the organization that is not archived, a fork or private
  * (unless the config lets them in); `repositories.exclude` applies either way.
  */
-async function repositoriesInScope(request, window, client, log) {
+async function* repositoriesInScope(request, window, client, log) {
     const { organization, config } = request;
     const excluded = globMatcher(config.repositories.exclude);
     const isExcluded = (nameWithOwner) => excluded(nameWithOwner) || excluded(nameWithOwner.split('/')[1]);
@@ -20698,7 +20897,6 @@ async function repositoriesInScope(request, window, client, log) {
         updatedSince: window.since.toISOString()
     };
     const explicit = [...request.repositories, ...config.repositories.include];
-    let repositories;
     if (explicit.length > 0) {
         const named = new Map();
         for (const entry of explicit) {
@@ -20707,48 +20905,68 @@ async function repositoriesInScope(request, window, client, log) {
             if (!named.has(key) && !isExcluded(`${owner}/${name}`))
                 named.set(key, { owner, name });
         }
-        const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, ONE_POINT);
+        const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET);
         const answers = await Promise.all(batches.map(batch => client.query(namedRepositories(batch), variables, `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`)));
-        repositories = answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]));
+        yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]));
+        return;
     }
-    else {
-        const all = await allNodes(client, {
-            document: ORGANIZATION_REPOSITORIES,
-            variables: { login: organization, ...variables },
-            label: `repositories of ${organization}`,
-            connection: (data) => {
-                if (!data.organization)
-                    throw new Error(`GitHub knows no organization named ${organization}`);
-                return data.organization.repositories;
-            },
-            first: LISTING_PAGE
-        });
-        const { archived, forks, private: privateOnes } = config.repositories;
-        repositories = all.filter(r => (archived || !r.isArchived) &&
+    const { archived, forks, private: privateOnes } = config.repositories;
+    let listed = 0;
+    let kept = 0;
+    for await (const page of pages(client, {
+        document: ORGANIZATION_REPOSITORIES,
+        variables: { login: organization, ...variables },
+        label: `repositories of ${organization}`,
+        connection: (data) => {
+            if (!data.organization)
+                throw new Error(`GitHub knows no organization named ${organization}`);
+            return data.organization.repositories;
+        },
+        first: LISTING_PAGE
+    })) {
+        const inScope = page.filter(r => (archived || !r.isArchived) &&
             (forks || !r.isFork) &&
             (privateOnes || !r.isPrivate) &&
             !isExcluded(r.nameWithOwner));
-        log.info(`${organization}: ${repositories.length} of ${all.length} repositories in scope`);
+        listed += page.length;
+        kept += inScope.length;
+        yield inScope;
     }
-    return repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner));
+    log.info(`${organization}: ${kept} of ${listed} repositories in scope`);
 }
 
 /** Every record of activity in the window over the repositories in scope, or an error naming what failed. */
 async function gather(request, client, log) {
     const window = { since: request.since, until: request.until };
     const profiles = new ProfileBook();
-    const repositories = await log.group('Repositories', () => repositoriesInScope(request, window, client, log));
-    const [commits, pullRequests, issues] = await log.group(`Activity in ${repositories.length} repositories`, async () => {
-        const gathered = await Promise.all([
-            gatherCommits(repositories, { client, window, profiles }),
-            gatherPullRequests(repositories, { client, window, profiles}),
-            gatherIssues(repositories, { client, window, profiles })
-        ]);
-        return gathered;
+    const repositories = [];
+    const parts = [];
+    await log.group('Repositories and their activity', async () => {
+        for await (const page of repositoriesInScope(request, window, client, log)) {
+            repositories.push(...page);
+            // Each listing page's repositories are gathered while the next page is on its way. Pull
+            // requests and issues first: their listings are the longest chains of pages, and the first
+            // requests queued take the free slots.
+            const part = Promise.all([
+                gatherPullRequests(page, { client, window, profiles, log }),
+                gatherIssues(page, { client, window, profiles }),
+                gatherCommits(page, { client, window, profiles })
+            ]);
+            part.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
+            parts.push(part);
+        }
+        await Promise.all(parts);
     });
-    const records = [...commits, ...pullRequests.records, ...issues.records];
+    const gatheredParts = await Promise.all(parts);
+    repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner));
+    const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]));
+    const records = gatheredParts.flatMap(([pullRequests, issues, commits]) => [
+        ...commits,
+        ...pullRequests.records,
+        ...issues.records
+    ]);
     const counted = repositories.map(repository => {
-        const counts = countsOf(records.filter(r => r.repository === repository.nameWithOwner), issues.issuesSeen.get(repository.nameWithOwner) ?? 0);
+        const counts = countsOf(records.filter(r => r.repository === repository.nameWithOwner), issuesSeen.get(repository.nameWithOwner) ?? 0);
         log.info(`${repository.nameWithOwner}: ${counts.commits} commits, ${counts.pullRequests} merged pull requests, ` +
             `${counts.reviews} reviews, ${counts.issues} issues (${counts.triageEvents} triage events, ` +
             `${counts.issueComments} comments)`);
@@ -20771,7 +20989,7 @@ async function gather(request, client, log) {
         repositories: counted,
         records,
         profiles: profiles.of(loginsIn(records)),
-        warnings: pullRequests.warnings,
+        warnings: [],
         stats
     };
 }
@@ -20813,6 +21031,1794 @@ function loginsIn(records) {
     }
     return logins;
 }
+
+let CsvError$1 = class CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString(options.encoding)
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+const is_object$1 = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+const normalize_columns_array = function (columns) {
+  const normalizedColumns = [];
+  for (let i = 0, l = columns.length; i < l; i++) {
+    const column = columns[i];
+    if (column === undefined || column === null || column === false) {
+      normalizedColumns[i] = { disabled: true };
+    } else if (typeof column === "string" || typeof column === "number") {
+      normalizedColumns[i] = { name: `${column}` };
+    } else if (is_object$1(column)) {
+      if (typeof column.name !== "string") {
+        throw new CsvError$1("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i}`,
+          "when column is an object literal",
+        ]);
+      }
+      normalizedColumns[i] = column;
+    } else {
+      throw new CsvError$1("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column)} at position ${i}`,
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+class ResizeableBuffer {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.slice(0, this.length).toString(encoding);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+}
+
+// white space characters
+// https://en.wikipedia.org/wiki/Whitespace_character
+// https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions/Character_Classes#Types
+// \f\n\r\t\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff
+const np = 12;
+const cr$1 = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl$1 = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const space = 32;
+const tab = 9;
+
+const init_state = function (options) {
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    // Current error encountered by a record
+    error: undefined,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote:
+      Buffer.isBuffer(options.escape) &&
+      Buffer.isBuffer(options.quote) &&
+      Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns)
+      ? options.columns.length
+      : undefined,
+    field: new ResizeableBuffer(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      // Skip if the remaining buffer can be delimiter
+      ...options.delimiter.map((delimiter) => delimiter.length),
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0,
+    ),
+    previousBuf: undefined,
+    quoting: false,
+    stop: false,
+    rawBuffer: new ResizeableBuffer(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength:
+      options.record_delimiter.length === 0
+        ? 0
+        : Math.max(...options.record_delimiter.map((v) => v.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("\t", options.encoding)[0],
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: [
+      Buffer.from(Buffer.from([cr$1], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([nl$1], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding),
+    ],
+  };
+};
+
+const underscore$1 = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+const normalize_options$1 = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore$1(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if (options.encoding === undefined || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (
+    typeof options.encoding !== "string" &&
+    options.encoding !== null
+  ) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if (
+    options.cast === undefined ||
+    options.cast === null ||
+    options.cast === false ||
+    options.cast === ""
+  ) {
+    options.cast = undefined;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `cast_date`
+  if (
+    options.cast_date === undefined ||
+    options.cast_date === null ||
+    options.cast_date === false ||
+    options.cast_date === ""
+  ) {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function (value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = undefined;
+  if (options.columns === true) {
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (
+    options.columns === undefined ||
+    options.columns === null ||
+    options.columns === false
+  ) {
+    options.columns = false;
+  } else {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `group_columns_by_name`
+  if (
+    options.group_columns_by_name === undefined ||
+    options.group_columns_by_name === null ||
+    options.group_columns_by_name === false
+  ) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`,
+      ],
+      options,
+    );
+  } else if (options.columns === false) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated.",
+      ],
+      options,
+    );
+  }
+  // Normalize option `comment`
+  if (
+    options.comment === undefined ||
+    options.comment === null ||
+    options.comment === false ||
+    options.comment === ""
+  ) {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError$1(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`,
+        ],
+        options,
+      );
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if (
+    options.comment_no_infix === undefined ||
+    options.comment_no_infix === null ||
+    options.comment_no_infix === false
+  ) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (!Array.isArray(options.delimiter))
+    options.delimiter = [options.delimiter];
+  if (options.delimiter.length === 0) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_DELIMITER",
+      [
+        "Invalid option delimiter:",
+        "delimiter must be a non empty string or buffer or array of string|buffer,",
+        `got ${delimiter_json}`,
+      ],
+      options,
+    );
+  }
+  options.delimiter = options.delimiter.map(function (delimiter) {
+    if (delimiter === undefined || delimiter === null || delimiter === false) {
+      return Buffer.from(",", options.encoding);
+    }
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError$1(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`,
+        ],
+        options,
+      );
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`,
+      );
+    }
+  }
+  // Normalize option `from`
+  if (options.from === undefined || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`,
+      );
+    }
+  }
+  // Normalize option `from_line`
+  if (options.from_line === undefined || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (
+      typeof options.from_line === "string" &&
+      /\d+/.test(options.from_line)
+    ) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`,
+      );
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if (
+    options.ignore_last_delimiters === undefined ||
+    options.ignore_last_delimiters === null
+  ) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`,
+      ],
+      options,
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError$1(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option",
+      ],
+      options,
+    );
+  }
+  // Normalize option `info`
+  if (
+    options.info === undefined ||
+    options.info === null ||
+    options.info === false
+  ) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`,
+    );
+  }
+  // Normalize option `max_record_size`
+  if (
+    options.max_record_size === undefined ||
+    options.max_record_size === null ||
+    options.max_record_size === false
+  ) {
+    options.max_record_size = 0;
+  } else if (
+    Number.isInteger(options.max_record_size) &&
+    options.max_record_size >= 0
+  ) ; else if (
+    typeof options.max_record_size === "string" &&
+    /\d+/.test(options.max_record_size)
+  ) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`,
+    );
+  }
+  // Normalize option `objname`
+  if (
+    options.objname === undefined ||
+    options.objname === null ||
+    options.objname === false
+  ) {
+    options.objname = undefined;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) ; else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  } else if (typeof options.objname === "number") ; else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`,
+    );
+  }
+  if (options.objname !== undefined) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field",
+        );
+      }
+    } else {
+      // A string or a buffer
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index",
+        );
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if (options.on_record === undefined || options.on_record === null) {
+    options.on_record = undefined;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if (
+    options.on_skip !== undefined &&
+    options.on_skip !== null &&
+    typeof options.on_skip !== "function"
+  ) {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`,
+    );
+  }
+  // Normalize option `quote`
+  if (
+    options.quote === null ||
+    options.quote === false ||
+    options.quote === ""
+  ) {
+    options.quote = null;
+  } else {
+    if (options.quote === undefined || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`,
+      );
+    }
+  }
+  // Normalize option `raw`
+  if (
+    options.raw === undefined ||
+    options.raw === null ||
+    options.raw === false
+  ) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`,
+    );
+  }
+  // Normalize option `record_delimiter`
+  if (options.record_delimiter === undefined) {
+    options.record_delimiter = [];
+  } else if (
+    typeof options.record_delimiter === "string" ||
+    Buffer.isBuffer(options.record_delimiter)
+  ) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError$1(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`,
+        ],
+        options,
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError$1(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`,
+      ],
+      options,
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function (rd, i) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError$1(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError$1(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i},`,
+          `got ${JSON.stringify(rd)}`,
+        ],
+        options,
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if (typeof options.relax_column_count === "boolean") ; else if (
+    options.relax_column_count === undefined ||
+    options.relax_column_count === null
+  ) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`,
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") ; else if (
+    options.relax_column_count_less === undefined ||
+    options.relax_column_count_less === null
+  ) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`,
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") ; else if (
+    options.relax_column_count_more === undefined ||
+    options.relax_column_count_more === null
+  ) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`,
+    );
+  }
+  // Normalize option `relax_quotes`
+  if (typeof options.relax_quotes === "boolean") ; else if (
+    options.relax_quotes === undefined ||
+    options.relax_quotes === null
+  ) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`,
+    );
+  }
+  // Normalize option `skip_empty_lines`
+  if (typeof options.skip_empty_lines === "boolean") ; else if (
+    options.skip_empty_lines === undefined ||
+    options.skip_empty_lines === null
+  ) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`,
+    );
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if (typeof options.skip_records_with_empty_values === "boolean") ; else if (
+    options.skip_records_with_empty_values === undefined ||
+    options.skip_records_with_empty_values === null
+  ) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`,
+    );
+  }
+  // Normalize option `skip_records_with_error`
+  if (typeof options.skip_records_with_error === "boolean") ; else if (
+    options.skip_records_with_error === undefined ||
+    options.skip_records_with_error === null
+  ) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`,
+    );
+  }
+  // Normalize option `rtrim`
+  if (
+    options.rtrim === undefined ||
+    options.rtrim === null ||
+    options.rtrim === false
+  ) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`,
+    );
+  }
+  // Normalize option `ltrim`
+  if (
+    options.ltrim === undefined ||
+    options.ltrim === null ||
+    options.ltrim === false
+  ) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`,
+    );
+  }
+  // Normalize option `trim`
+  if (
+    options.trim === undefined ||
+    options.trim === null ||
+    options.trim === false
+  ) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`,
+    );
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if (options.to === undefined || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`,
+      );
+    }
+  }
+  // Normalize option `to_line`
+  if (options.to_line === undefined || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`,
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`,
+      );
+    }
+  }
+  return options;
+};
+
+const isRecordEmpty = function (record) {
+  return record.every(
+    (field) =>
+      field == null || (field.toString && field.toString().trim() === ""),
+  );
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254]),
+};
+
+const transform = function (original_options = {}) {
+  const info = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0,
+  };
+  const options = normalize_options$1(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function (i, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } =
+        this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0
+          ? Buffer.from("\r\n", encoding).length
+          : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape === null ? 0 : escape.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function (nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line,
+      } = this.options;
+      let { comment, escape, quote, record_delimiter } = this.options;
+      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
+      let buf;
+      if (previousBuf === undefined) {
+        if (nextBuf === undefined) {
+          // Handle empty string
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== undefined && nextBuf === undefined) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          // No enough data
+          if (end === false) {
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding in boms) {
+            if (boms[encoding].compare(buf, 0, boms[encoding].length) === 0) {
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              const options = normalize_options$1({
+                ...this.original_options,
+                encoding: encoding,
+              });
+              // Properties are merged with the existing options instance
+              for (const key in options) {
+                this.options[key] = options[key];
+              }
+              // Options will re-evaluate the Buffer with the new encoding
+              ({ comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos,
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if (
+          (chr === cr || chr === nl) &&
+          this.state.wasRowDelimiter === false
+        ) {
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if (
+            escape !== null &&
+            this.state.quoting === true &&
+            this.__isEscape(buf, pos, chr) &&
+            pos + escape.length < bufLen
+          ) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape.length)) {
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable =
+                rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment =
+                comment !== null &&
+                this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr,
+              );
+              const isNextChrRecordDelimiter =
+                record_delimiter.length === 0
+                  ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length)
+                  : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if (
+                escape !== null &&
+                this.__isEscape(buf, pos, chr) &&
+                this.__isQuote(buf, pos + escape.length)
+              ) {
+                pos += escape.length - 1;
+              } else if (
+                !nextChr ||
+                isNextChrDelimiter ||
+                isNextChrRecordDelimiter ||
+                isNextChrComment ||
+                isNextChrTrimable
+              ) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError$1(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment",
+                    ],
+                    this.options,
+                    this.__infoField(),
+                  ),
+                );
+                if (err !== undefined) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if (relax_quotes === false) {
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms)
+                    .map((b) =>
+                      boms[b].equals(this.state.field.toString()) ? b : false,
+                    )
+                    .filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError$1(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom ? `(${bom} bom)` : undefined,
+                      ],
+                      this.options,
+                      info,
+                      {
+                        field: this.state.field,
+                      },
+                    ),
+                  );
+                  if (err !== undefined) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos,
+            );
+            if (recordDelimiterLength !== 0) {
+              // Do not emit comments which take a full line
+              const skipCommentLine =
+                this.state.commenting &&
+                this.state.wasQuoting === false &&
+                this.state.record.length === 0 &&
+                this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+                // Skip full comment line
+              } else {
+                // Activate records emission if above from_line
+                if (
+                  this.state.enabled === false &&
+                  this.info.lines +
+                    (this.state.wasRowDelimiter === true ? 1 : 0) >=
+                    from_line
+                ) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if (
+                  skip_empty_lines === true &&
+                  this.state.wasQuoting === false &&
+                  this.state.record.length === 0 &&
+                  this.state.field.length === 0
+                ) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== undefined) return errField;
+                this.info.bytes =
+                  this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== undefined) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (
+              comment !== null &&
+              (comment_no_infix === false ||
+                (this.state.record.length === 0 &&
+                  this.state.field.length === 0))
+            ) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (
+            max_record_size !== 0 &&
+            this.state.record_length + this.state.field.length > max_record_size
+          ) {
+            return this.__error(
+              new CsvError$1(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+              ),
+            );
+          }
+        }
+        const lappend =
+          ltrim === false ||
+          this.state.quoting === true ||
+          this.state.field.length !== 0 ||
+          !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError$1(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        // Ensure we are not ending in a quoting state
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError$1(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`,
+              ],
+              this.options,
+              this.__infoField(),
+            ),
+          );
+          if (err !== undefined) return err;
+        } else {
+          // Skip last line if it has no characters
+          if (
+            this.state.wasQuoting === true ||
+            this.state.record.length !== 0 ||
+            this.state.field.length !== 0
+          ) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== undefined) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function (push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values,
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err =
+          columns === false
+            ? new CsvError$1(
+                "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+                [
+                  "Invalid Record Length:",
+                  `expect ${this.state.expectedRecordLength},`,
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              )
+            : new CsvError$1(
+                "CSV_RECORD_INCONSISTENT_COLUMNS",
+                [
+                  "Invalid Record Length:",
+                  `columns length is ${columns.length},`, // rename columns
+                  `got ${recordLength} on line ${this.info.lines}`,
+                ],
+                this.options,
+                this.__infoField(),
+                {
+                  record: record,
+                },
+              );
+        if (
+          relax_column_count === true ||
+          (relax_column_count_less === true &&
+            recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true &&
+            recordLength > this.state.expectedRecordLength)
+        ) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+          // Error is undefined with skip_records_with_error
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        // With columns, records are object
+        if (columns !== false) {
+          const obj = {};
+          // Transform record array to an object
+          for (let i = 0, l = record.length; i < l; i++) {
+            if (columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (
+              group_columns_by_name === true &&
+              obj[columns[i].name] !== undefined
+            ) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              obj[columns[i].name] = record[i];
+            }
+          }
+          // Without objname (default)
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+          // Without columns, records are array
+        } else {
+          if (raw === true || info === true) {
+            const extRecord = Object.assign(
+              { record: record },
+              raw === true
+                ? { raw: this.state.rawBuffer.toString(encoding) }
+                : {},
+              info === true ? { info: this.__infoRecord() } : {},
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record],
+              push,
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function (record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers =
+          firstLineToHeaders === undefined
+            ? record
+            : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError$1(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`,
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers: headers,
+              },
+            ),
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function () {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function () {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      // Short circuit for the from_line options
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f] = this.__cast(field);
+        if (err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function () {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function (record, push) {
+      const { on_record } = this.options;
+      if (on_record !== undefined) {
+        const info = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info);
+        } catch (err) {
+          return err;
+        }
+        if (record === undefined || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function (field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if (
+        isColumns === true &&
+        relax_column_count &&
+        this.options.columns.length <= this.state.record.length
+      ) {
+        return [undefined, undefined];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [undefined, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    // Helper to test if a character is a space or a line delimiter
+    __isCharTrimable: function (buf, pos) {
+      const isTrim = (buf, pos) => {
+        const { timchars } = this.state;
+        loop1: for (let i = 0; i < timchars.length; i++) {
+          const timchar = timchars[i];
+          for (let j = 0; j < timchar.length; j++) {
+            if (timchar[j] !== buf[pos + j]) continue loop1;
+          }
+          return timchar.length;
+        }
+        return 0;
+      };
+      return isTrim(buf, pos);
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isFloat: function (value) {
+      return value - parseFloat(value) + 1 >= 0; // Borrowed from jquery
+    },
+    __compareBytes: function (sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i = 1; i < sourceLength; i++) {
+        if (sourceBuf[i] !== targetBuf[targetPos + i]) return 0;
+      }
+      return sourceLength;
+    },
+    __isDelimiter: function (buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (
+        ignore_last_delimiters === true &&
+        this.state.record.length === this.options.columns.length - 1
+      ) {
+        return 0;
+      } else if (
+        ignore_last_delimiters !== false &&
+        typeof ignore_last_delimiters === "number" &&
+        this.state.record.length === ignore_last_delimiters - 1
+      ) {
+        return 0;
+      }
+      loop1: for (let i = 0; i < delimiter.length; i++) {
+        const del = delimiter[i];
+        if (del[0] === chr) {
+          for (let j = 1; j < del.length; j++) {
+            if (del[j] !== buf[pos + j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isRecordDelimiter: function (chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i = 0; i < recordDelimiterLength; i++) {
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j = 1; j < rdLength; j++) {
+          if (rd[j] !== buf[pos + j]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __isEscape: function (buf, pos, chr) {
+      const { escape } = this.options;
+      if (escape === null) return false;
+      const l = escape.length;
+      if (escape[0] === chr) {
+        for (let i = 0; i < l; i++) {
+          if (escape[i] !== buf[pos + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isQuote: function (buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l = quote.length;
+      for (let i = 0; i < l; i++) {
+        if (quote[i] !== buf[pos + i]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __autoDiscoverRecordDelimiter: function (buf, pos) {
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding),
+      ];
+      loop: for (let i = 0; i < rds.length; i++) {
+        const l = rds[i].length;
+        for (let j = 0; j < l; j++) {
+          if (rds[i][j] !== buf[pos + j]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function (msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== undefined) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : undefined,
+            );
+          } catch (err) {
+            return err;
+          }
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function () {
+      return {
+        ...this.info,
+        columns: this.options.columns,
+      };
+    },
+    __infoRecord: function () {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined,
+      };
+    },
+    __infoField: function () {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      // Bytes records are only incremented when all records'fields are parsed
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records: bytes_records,
+        column:
+          isColumns === true
+            ? columns.length > this.state.record.length
+              ? columns[this.state.record.length].name
+              : null
+            : this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    },
+  };
+};
+
+const parse = function (data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? {} : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === undefined) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const error = parser.parse(data, true, push, close);
+  if (error !== undefined) throw error;
+  // 250606: `parser.parse` was implemented as 2 calls:
+  // const err1 = parser.parse(data, false, push, close);
+  // if (err1 !== undefined) throw err1;
+  // const err2 = parser.parse(undefined, true, push, close);
+  // if (err2 !== undefined) throw err2;
+  return records;
+};
 
 // Lodash implementation of `get`
 
@@ -21653,6 +23659,10 @@ const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0
 function spreadsheetSafe(text) {
     return FORMULA_STARTS.has(text.charAt(0)) ? `'${text}` : text;
 }
+/** A cell as read back: the `'` that spreadsheetSafe put before a formula start taken off again. */
+function withoutSpreadsheetGuard(text) {
+    return text.startsWith("'") && FORMULA_STARTS.has(text.charAt(1)) ? text.slice(1) : text;
+}
 /** A score as a plain decimal: `12`, `7.5`, never an exponent nor float noise like `0.30000000000000004`. */
 function formatScore(score) {
     if (!Number.isFinite(score))
@@ -21665,6 +23675,9 @@ function formatScore(score) {
 function formatTime(instant) {
     if (instant === '')
         return '';
+    // Evidence times already come in this form; parsing tens of thousands of them is wasted work.
+    if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(instant))
+        return instant;
     const time = new Date(instant);
     if (Number.isNaN(time.getTime()))
         throw new Error(`cannot write time ${JSON.stringify(instant)}`);
@@ -21674,6 +23687,41 @@ function formatTime(instant) {
 function toCsv(header, rows) {
     const records = rows.map(row => row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell))));
     return stringify([[...header], ...records], { record_delimiter: RECORD_DELIMITER, escape_formulas: false });
+}
+
+/**
+ * Reads an earlier electorate.csv (with or without the email columns, or any CSV with a `login`
+ * column). A file that cannot be read as such is a usage error: a diff against nothing would tell
+ * officials that nobody left the roll.
+ */
+async function readPreviousRoll(path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`previous: cannot read ${path}: ${error.message}`);
+    }
+    let rows;
+    try {
+        rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
+    }
+    catch (error) {
+        throw new UsageError(`previous: ${path} is not a CSV file: ${error.message}`);
+    }
+    const column = (rows[0] ?? []).findIndex(name => name.trim().toLowerCase() === 'login');
+    if (column === -1)
+        throw new UsageError(`previous: ${path} has no login column in its header row`);
+    const seen = new Set();
+    const logins = [];
+    for (const row of rows.slice(1)) {
+        const login = withoutSpreadsheetGuard((row[column] ?? '').trim());
+        if (login === '' || seen.has(login.toLowerCase()))
+            continue;
+        seen.add(login.toLowerCase());
+        logins.push(login);
+    }
+    return { path, logins };
 }
 
 // The columns are part of the contract (SPEC "Output folder"): officials' scripts read them by position.
@@ -21732,12 +23780,515 @@ function evidenceCsv(evidence) {
     return toCsv(['login', 'metric', 'repository', 'url', 'at'], evidence.map(item => [item.login, item.metric, item.repository, item.url, formatTime(item.at)]));
 }
 
+const key = (login) => login.toLowerCase();
+/** Who joined and who left the roll since `previous`, compared case-insensitively by login, and why. */
+function rollChanges(previous, electorate, context) {
+    const byLogin = new Map(electorate.people.map(person => [key(person.login), person]));
+    const qualified = electorate.people.filter(person => person.status === 'qualified');
+    const before = new Map(previous.map(login => [key(login), login]));
+    const changes = [];
+    const row = (login, change, reason, person) => ({
+        login,
+        change,
+        reason,
+        score: person?.score ?? 0,
+        metrics: person?.metrics ?? { ...NO_METRICS }
+    });
+    for (const person of qualified) {
+        const old = before.get(key(person.login));
+        if (old === undefined)
+            changes.push(row(person.login, 'added', person.qualifiedBy, person));
+        else if (old !== person.login)
+            changes.push(row(person.login, 'respelled', `was ${old}`, person));
+    }
+    const stillIn = new Set(qualified.map(person => key(person.login)));
+    for (const login of previous) {
+        if (stillIn.has(key(login)))
+            continue;
+        const person = byLogin.get(key(login));
+        changes.push(row(login, 'removed', whyRemoved(login, person, context), person));
+    }
+    return changes.sort((a, b) => caseInsensitiveOrder(a.login, b.login));
+}
+function whyRemoved(login, person, context) {
+    const { config } = context;
+    const primary = Object.entries(config.aliases).find(([, others]) => others.some(o => key(o) === key(login)));
+    if (primary !== undefined)
+        return `merged into ${primary[0]} (aliases)`;
+    if (config.exclude.bots.some(bot => key(bot) === key(login)))
+        return 'listed in exclude.bots';
+    if (person?.status === 'excluded')
+        return `excluded: ${person.note}`;
+    const expiredInclude = config.include.find(entry => key(entry.login) === key(login) && !activeIncludes([entry], context.until).active.length);
+    const reasons = [];
+    if (expiredInclude !== undefined)
+        reasons.push(`include expired on ${expiredInclude.expires}`);
+    if (person === undefined || person.firstActivity === '')
+        reasons.push('no activity in the window');
+    else {
+        const lacking = shortfall({ ...person.metrics, score: person.score }, config.criteria, formatScore);
+        reasons.push(`not qualified: ${lacking}`);
+    }
+    return reasons.join('; ');
+}
+const CHANGES_COLUMNS = ['login', 'change', 'reason', 'score', ...METRICS];
+/** changes.csv: every row carries the person's metrics in this run (zeros for someone with none). */
+function changesCsv(changes) {
+    return toCsv(CHANGES_COLUMNS, changes.map(change => [
+        change.login,
+        change.change,
+        change.reason,
+        change.score,
+        ...METRICS.map(metric => change.metrics[metric])
+    ]));
+}
+
 // Warnings are free text written by gathering and resolution; some name commit identities by email.
 const EMAIL = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
 /** Gathering's warnings then the electorate's, with emails hidden when the output must carry none. */
 function reportWarnings(electorate, gatherWarnings, includeEmails) {
     const warnings = [...gatherWarnings, ...electorate.warnings];
     return includeEmails ? warnings : warnings.map(warning => warning.replace(EMAIL, '<email hidden>'));
+}
+
+// Every value in report.html comes from GitHub or a config file: names, notes and urls are untrusted text.
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Text made safe for an element's content and for a quoted attribute value. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, char => HTML_ESCAPES[char]);
+}
+/**
+ * JSON for a `<script type="application/json">`: `<`, `>` and `&` are written as \u escapes so that no
+ * value can close the script element or open a comment; U+2028/2029 so that older parsers read it too.
+ */
+function scriptJson(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** The url when it is an absolute http(s) url; null otherwise (`javascript:`, relative, garbage). */
+function httpUrl(url) {
+    if (!/^https?:\/\//i.test(url))
+        return null;
+    try {
+        const { protocol } = new URL(url);
+        return protocol === 'http:' || protocol === 'https:' ? url : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** A link that opens GitHub in a new tab without giving it a handle on this page; plain text when unsafe. */
+function externalLink(url, text) {
+    const href = httpUrl(url);
+    if (href === null)
+        return escapeHtml(text);
+    return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${escapeHtml(text)}</a>`;
+}
+
+const WIDTH = 520;
+const LABEL_WIDTH = 170;
+const VALUE_WIDTH = 60;
+const ROW_HEIGHT = 26;
+const BAR_HEIGHT = 16;
+/**
+ * A horizontal bar chart as inline SVG: one row per bar, its label left and its number right of the bar,
+ * so the numbers can be read without hovering and the chart needs no script nor library.
+ */
+function barChart(id, title, bars) {
+    const largest = Math.max(1, ...bars.map(bar => bar.value));
+    const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+    const height = Math.max(1, bars.length) * ROW_HEIGHT + 8;
+    const rows = bars.map((bar, index) => {
+        const y = index * ROW_HEIGHT + 4;
+        const length = bar.value > 0 ? Math.max(1, Math.round((bar.value / largest) * barSpace)) : 0;
+        const middle = y + BAR_HEIGHT / 2;
+        return [
+            `<g class="bar">`,
+            `<text x="${LABEL_WIDTH - 8}" y="${middle}" text-anchor="end" dominant-baseline="middle">${escapeHtml(bar.label)}</text>`,
+            `<rect x="${LABEL_WIDTH}" y="${y}" width="${length}" height="${BAR_HEIGHT}" rx="2"></rect>`,
+            `<text class="value" x="${LABEL_WIDTH + length + 6}" y="${middle}" dominant-baseline="middle">${formatScore(bar.value)}</text>`,
+            `</g>`
+        ].join('');
+    });
+    const empty = bars.length === 0 ? `<text x="0" y="16">none</text>` : '';
+    return [
+        `<figure class="chart">`,
+        `<figcaption id="${id}">${escapeHtml(title)}</figcaption>`,
+        `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">`,
+        ...rows,
+        empty,
+        `</svg>`,
+        `</figure>`
+    ].join('\n');
+}
+
+/**
+ * The page's whole script, run by the browser: sorts and filters the table's rows and opens a person's
+ * evidence for one metric from the data embedded as JSON. It builds every element with textContent and
+ * setAttribute, never from HTML text, so nothing GitHub wrote can become markup; the Content-Security-
+ * Policy admits this script by its hash and nothing else.
+ */
+const PAGE_SCRIPT = `
+'use strict';
+(function () {
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var table = document.getElementById('people');
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+  function sortValue(row, column) {
+    var cell = row.cells[column];
+    var value = cell.getAttribute('data-value');
+    return value === null ? cell.textContent : value;
+  }
+
+  headers.forEach(function (header, column) {
+    header.querySelector('button').addEventListener('click', function () {
+      var numeric = header.getAttribute('data-type') === 'number';
+      var current = header.getAttribute('aria-sort');
+      // Numbers start with the largest, text with A: what one looks for first.
+      var ascending = current === null ? !numeric : current !== 'ascending';
+      headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+      header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      // Sorting a copy in login order keeps ties in login order whatever was clicked before.
+      var sorted = rows.slice().sort(function (a, b) {
+        var x = sortValue(a, column);
+        var y = sortValue(b, column);
+        var order = numeric ? Number(x) - Number(y) : collator.compare(x, y);
+        return ascending ? order : -order;
+      });
+      sorted.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+
+  var text = document.getElementById('filter-text');
+  var status = document.getElementById('filter-status');
+  var count = document.getElementById('shown-count');
+  function applyFilter() {
+    var needle = text.value.trim().toLowerCase();
+    var wanted = status.value;
+    var shown = 0;
+    rows.forEach(function (row) {
+      var visible = (wanted === 'all' || row.getAttribute('data-status') === wanted) &&
+        (needle === '' || row.getAttribute('data-search').indexOf(needle) !== -1);
+      row.hidden = !visible;
+      if (visible) shown += 1;
+    });
+    count.textContent = shown + ' of ' + rows.length + ' people shown';
+  }
+  text.addEventListener('input', applyFilter);
+  status.addEventListener('change', applyFilter);
+  applyFilter();
+
+  var dialog = document.getElementById('evidence');
+  var title = document.getElementById('evidence-title');
+  var list = document.getElementById('evidence-list');
+  document.getElementById('evidence-close').addEventListener('click', function () { dialog.close(); });
+  body.addEventListener('click', function (event) {
+    var button = event.target.closest('button.evidence');
+    if (button === null) return;
+    var person = data.people[Number(button.closest('tr').getAttribute('data-person'))];
+    var metric = button.getAttribute('data-metric');
+    var items = Object.prototype.hasOwnProperty.call(person.evidence, metric) ? person.evidence[metric] : [];
+    title.textContent = person.login + ': ' + metric + ' (' + items.length + ')';
+    while (list.firstChild) list.removeChild(list.firstChild);
+    items.forEach(function (item) {
+      var url = item[0];
+      var entry = document.createElement('li');
+      var link = document.createElement(/^https?:\\/\\//i.test(url) ? 'a' : 'span');
+      if (link.tagName === 'A') {
+        link.setAttribute('href', url);
+        link.setAttribute('rel', 'noopener noreferrer');
+        link.setAttribute('target', '_blank');
+      }
+      link.textContent = url.replace(/^https:\\/\\/github\\.com\\//, '');
+      var time = document.createElement('time');
+      time.setAttribute('datetime', item[1]);
+      time.textContent = item[1];
+      entry.appendChild(link);
+      entry.appendChild(time);
+      list.appendChild(entry);
+    });
+    dialog.showModal();
+  });
+})();
+`;
+
+/** The page's whole stylesheet: inline, so the file opens from an artifact zip with no network. */
+const PAGE_STYLE = `
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0969da;
+  --qualified: #1a7f37; --not-qualified: #9a6700; --excluded: #cf222e; --bar: #0969da; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1400px; padding: 24px; color: var(--ink);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 8px; }
+a { color: var(--accent); }
+.window { color: var(--muted); margin: 0 0 16px; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin: 0; }
+.facts div { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
+.facts dt { color: var(--muted); font-size: 12px; }
+.facts dd { margin: 0; font-size: 18px; font-weight: 600; overflow-wrap: anywhere; }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+.chart { margin: 0; }
+.chart figcaption { font-weight: 600; margin-bottom: 4px; }
+.chart svg { max-width: 100%; height: auto; font-size: 12px; }
+.chart text { fill: var(--ink); }
+.chart rect { fill: var(--bar); }
+.warnings li { color: var(--not-qualified); }
+.controls { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0; }
+.controls input { min-width: 240px; }
+.controls input, .controls select { font: inherit; padding: 4px 6px; }
+#shown-count { color: var(--muted); }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #f6f8fa; white-space: nowrap; }
+th button { all: unset; cursor: pointer; font-weight: 600; }
+th button:focus-visible, td button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+th[aria-sort="ascending"] button::after { content: " \\25B2"; }
+th[aria-sort="descending"] button::after { content: " \\25BC"; }
+td.number, th[data-type="number"] { text-align: right; font-variant-numeric: tabular-nums; }
+td button.evidence { all: unset; cursor: pointer; color: var(--accent); text-decoration: underline; }
+tbody tr:hover { background: #f6f8fa; }
+.status { font-weight: 600; white-space: nowrap; }
+#people td:first-child { white-space: nowrap; }
+.status.qualified { color: var(--qualified); }
+.status.not-qualified { color: var(--not-qualified); }
+.status.excluded { color: var(--excluded); }
+dialog { max-width: min(720px, 92vw); max-height: 80vh; border: 1px solid var(--line); border-radius: 8px; padding: 16px; }
+dialog::backdrop { background: rgba(31, 35, 40, 0.4); }
+dialog h2 { margin-top: 0; }
+dialog ol { padding-left: 28px; }
+dialog time { color: var(--muted); margin-left: 8px; font-size: 12px; }
+.files code { font-size: 12px; overflow-wrap: anywhere; }
+footer { margin-top: 32px; color: var(--muted); }
+`;
+
+function metricButton(person, metric, count) {
+    if (count === 0)
+        return '0';
+    const label = `${count} ${metric} of ${person.login}: show the evidence`;
+    return `<button type="button" class="evidence" data-metric="${metric}" aria-haspopup="dialog" aria-label="${escapeHtml(label)}">${count}</button>`;
+}
+function columns(includeEmails) {
+    const text = (name, value) => ({
+        name,
+        numeric: false,
+        cell: person => escapeHtml(value(person)),
+        sortValue: value
+    });
+    return [
+        {
+            name: 'login',
+            numeric: false,
+            cell: person => externalLink(person.profileUrl, person.login),
+            sortValue: person => person.login
+        },
+        text('name', person => person.name),
+        ...(includeEmails
+            ? [text('email', person => person.email), text('other_emails', person => person.otherEmails.join('; '))]
+            : []),
+        {
+            name: 'score',
+            numeric: true,
+            cell: person => formatScore(person.score),
+            sortValue: person => formatScore(person.score)
+        },
+        ...METRICS.map((metric) => ({
+            name: metric,
+            numeric: true,
+            cell: person => metricButton(person, metric, person.metrics[metric]),
+            sortValue: person => String(person.metrics[metric])
+        })),
+        text('qualified_by', person => person.qualifiedBy),
+        {
+            name: 'status',
+            numeric: false,
+            cell: person => `<span class="status ${escapeHtml(person.status)}">${escapeHtml(person.status)}</span>`,
+            sortValue: person => person.status
+        },
+        text('note', person => person.note)
+    ];
+}
+/**
+ * The contributors table, rendered whole so it reads without script; the page script sorts and filters
+ * the rows it finds. Rows come in the electorate's order (login, case-insensitive): sorted by login.
+ */
+function peopleTable(people, includeEmails) {
+    const shown = columns(includeEmails);
+    const head = shown.map(column => {
+        const sorted = column.name === 'login' ? ' aria-sort="ascending"' : '';
+        const type = column.numeric ? 'number' : 'text';
+        return `<th scope="col" data-type="${type}"${sorted}><button type="button">${column.name}</button></th>`;
+    });
+    const rows = people.map((person, index) => {
+        const search = `${person.login} ${person.name}`.toLowerCase();
+        const cells = shown.map(column => {
+            const value = column.sortValue ? ` data-value="${escapeHtml(column.sortValue(person))}"` : '';
+            const kind = column.numeric ? ' class="number"' : '';
+            return `<td${kind}${value}>${column.cell(person)}</td>`;
+        });
+        return `<tr data-person="${index}" data-status="${escapeHtml(person.status)}" data-search="${escapeHtml(search)}">${cells.join('')}</tr>`;
+    });
+    return [
+        `<table id="people">`,
+        `<thead><tr>${head.join('')}</tr></thead>`,
+        `<tbody>`,
+        ...rows,
+        `</tbody>`,
+        `</table>`
+    ].join('\n');
+}
+
+const REPORT_HTML = 'report.html';
+// The Content-Security-Policy admits the page's own style and script by hash and nothing else: no
+// request can leave the page, and should a value ever slip past escaping it could not run.
+function contentSecurityPolicy() {
+    const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    return [
+        "default-src 'none'",
+        `style-src ${hash(PAGE_STYLE)}`,
+        `script-src ${hash(PAGE_SCRIPT)}`,
+        "base-uri 'none'",
+        "form-action 'none'"
+    ].join('; ');
+}
+/** What the page script reads: each person's evidence, by metric, as `[url, at]`, in the table's order. */
+function pageData(electorate) {
+    const byLogin = new Map();
+    for (const item of electorate.evidence) {
+        const evidence = byLogin.get(item.login) ?? {};
+        byLogin.set(item.login, evidence);
+        (evidence[item.metric] ??= []).push([item.url, formatTime(item.at)]);
+    }
+    return {
+        people: electorate.people.map(person => ({
+            login: person.login,
+            evidence: byLogin.get(person.login) ?? {}
+        }))
+    };
+}
+function facts(electorate, meta, includeEmails) {
+    const count = (status) => electorate.people.filter(person => person.status === status).length;
+    const entries = [
+        ['qualified', count('qualified')],
+        ['not qualified', count('not-qualified')],
+        ['excluded', count('excluded')],
+        ['people', electorate.people.length],
+        ['repositories', meta.repositories.length],
+        ['unlinked commit identities', electorate.unlinked.length],
+        ['items by deleted accounts', electorate.deletedAccountItems],
+        ['late approvals set aside', electorate.lateApprovalsSetAside],
+        ['emails included', includeEmails ? 'yes' : 'no'],
+        ['tool', `electorate ${meta.toolVersion}`],
+        ['API requests (points)', `${meta.stats.requests} (${meta.stats.points})`]
+    ];
+    const items = entries.map(([term, value]) => `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(String(value))}</dd></div>`);
+    return `<dl class="facts">\n${items.join('\n')}\n</dl>`;
+}
+function warningsSection$1(warnings) {
+    if (warnings.length === 0)
+        return '';
+    const items = warnings.map(warning => `<li>${escapeHtml(warning)}</li>`);
+    return `<section class="warnings" aria-labelledby="warnings-title">\n<h2 id="warnings-title">Warnings</h2>\n<ul>\n${items.join('\n')}\n</ul>\n</section>`;
+}
+function filesSection(meta, files) {
+    const rows = Object.keys(files)
+        .sort()
+        .map(name => `<tr><td>${escapeHtml(name)}</td><td><code>${escapeHtml(files[name])}</code></td></tr>`);
+    const config = `<tr><td>config ${escapeHtml(meta.configPath ?? '(defaults)')}</td><td><code>${escapeHtml(meta.configSha256)}</code></td></tr>`;
+    return [
+        `<section class="files" aria-labelledby="files-title">`,
+        `<h2 id="files-title">Files (sha256)</h2>`,
+        `<table><thead><tr><th scope="col">file</th><th scope="col">sha256</th></tr></thead><tbody>`,
+        ...rows,
+        config,
+        `</tbody></table>`,
+        `</section>`
+    ].join('\n');
+}
+const STATUS_FILTER = [
+    ['all', 'everyone'],
+    ['qualified', 'qualified'],
+    ['not-qualified', 'not qualified'],
+    ['excluded', 'excluded']
+];
+function contributorsSection(electorate, includeEmails) {
+    const options = STATUS_FILTER.map(([value, label]) => `<option value="${value}">${label}</option>`);
+    return [
+        `<section aria-labelledby="contributors-title">`,
+        `<h2 id="contributors-title">Contributors</h2>`,
+        `<noscript><p>Sorting, filtering and the evidence lists need JavaScript; evidence.csv holds the same evidence.</p></noscript>`,
+        `<div class="controls">`,
+        `<label>Login or name <input id="filter-text" type="search" autocomplete="off"></label>`,
+        `<label>Status <select id="filter-status">${options.join('')}</select></label>`,
+        `<span id="shown-count" aria-live="polite"></span>`,
+        `</div>`,
+        `<p>Click a column to sort, again to reverse. Click a number to list the items behind it, each linked to GitHub.</p>`,
+        `<div class="table-wrap">`,
+        peopleTable(electorate.people, includeEmails),
+        `</div>`,
+        `</section>`
+    ].join('\n');
+}
+const EVIDENCE_DIALOG = [
+    `<dialog id="evidence" aria-labelledby="evidence-title">`,
+    `<h2 id="evidence-title"></h2>`,
+    `<ol id="evidence-list"></ol>`,
+    `<button type="button" id="evidence-close">Close</button>`,
+    `</dialog>`
+].join('\n');
+/**
+ * report.html: one self-contained page (inline style, script and SVG charts, no request to anywhere)
+ * that officials open from the artifact. The same inputs give the same bytes.
+ */
+function reportHtml(electorate, meta, options) {
+    const since = formatTime(meta.since);
+    const until = formatTime(meta.until);
+    const organization = escapeHtml(meta.organization);
+    const activity = METRICS.map(metric => ({ label: metric, value: electorate.totals[metric] }));
+    const rules = electorate.ruleCounts.map(({ rule, count }) => ({ label: rule, value: count }));
+    const warnings = reportWarnings(electorate, meta.warnings, options.includeEmails);
+    return [
+        `<!DOCTYPE html>`,
+        `<html lang="en">`,
+        `<head>`,
+        `<meta charset="utf-8">`,
+        `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+        `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
+        `<meta name="referrer" content="no-referrer">`,
+        `<title>Electorate of ${organization}, ${escapeHtml(since)} to ${escapeHtml(until)}</title>`,
+        `<style>${PAGE_STYLE}</style>`,
+        `</head>`,
+        `<body>`,
+        `<header>`,
+        `<h1>Electorate of ${organization}</h1>`,
+        `<p class="window">Activity from <time datetime="${since}">${since}</time> up to, not including, <time datetime="${until}">${until}</time></p>`,
+        `</header>`,
+        facts(electorate, meta, options.includeEmails),
+        warningsSection$1(warnings),
+        `<section class="charts" aria-label="Charts">`,
+        barChart('chart-activity', 'Activity mix: counted items per metric', activity),
+        barChart('chart-rules', 'Qualification by rule: people each rule qualified first', rules),
+        `</section>`,
+        contributorsSection(electorate, options.includeEmails),
+        filesSection(meta, options.files),
+        EVIDENCE_DIALOG,
+        `<footer>Written by electorate ${escapeHtml(meta.toolVersion)}. report.json holds the effective config and every count.</footer>`,
+        `<script type="application/json" id="report-data">${scriptJson(pageData(electorate))}</script>`,
+        `<script>${PAGE_SCRIPT}</script>`,
+        `</body>`,
+        `</html>`,
+        ''
+    ].join('\n');
 }
 
 /** report.json: keys in a fixed order, 2-space indent, trailing newline. */
@@ -21820,6 +24371,50 @@ function markdownLink(text, url) {
     return /^https:\/\/[^\s()<>[\]]+$/.test(url) ? `[${escapeMarkdown(text)}](${url})` : escapeMarkdown(text);
 }
 
+const qualifiedOf = (people) => people.filter(person => person.status === 'qualified');
+/**
+ * voters.yaml for Elekto: `eligible_voters:` with every qualified login exactly as GitHub spells it,
+ * in the order of electorate.csv. Every login is double-quoted: YAML 1.1 readers such as PyYAML take
+ * bare `no`, `on`, `y` or `1e5` for booleans and numbers, and GitHub allows such logins.
+ */
+function votersYaml(people, origin) {
+    const logins = qualifiedOf(people).map(person => person.login);
+    const header = [
+        `# Eligible voters of ${origin.organization}: ${logins.length} qualified people, activity from`,
+        `# ${formatTime(origin.since)} until ${formatTime(origin.until)} (exclusive). Written by electorate ${origin.toolVersion}.`
+    ];
+    const list = logins.length === 0 ? ['eligible_voters: []'] : ['eligible_voters:', ...logins.map(quoted)];
+    return `${[...header, ...list].join('\n')}\n`;
+}
+// JSON strings are YAML double-quoted scalars; logins need no escape, but nothing else can slip in either.
+const quoted = (login) => `  - ${JSON.stringify(login)}`;
+/** The qualified people's addresses (the `email` column), one a line: what CIVS takes for a private poll. */
+function civsVoters(people) {
+    return qualifiedOf(people)
+        .filter(person => person.email !== '')
+        .map(person => `${person.email}\n`)
+        .join('');
+}
+/**
+ * Helios's bulk voter upload: `password,<voter id>,<email>,<name>` a line, no header row (Helios
+ * would take it for a voter). The login is the voter id; the name falls back to it.
+ */
+function heliosVoters(people) {
+    const rows = qualifiedOf(people)
+        .filter(person => person.email !== '')
+        .map(person => [
+        'password',
+        person.login,
+        person.email,
+        person.name.replace(/\s+/g, ' ').trim() || person.login
+    ]);
+    return rows.length === 0 ? '' : stringify(rows, { record_delimiter: '\n' });
+}
+/** How many qualified people have no email, so cannot be invited through CIVS or Helios. */
+function qualifiedWithoutEmail(people) {
+    return qualifiedOf(people).filter(person => person.email === '').length;
+}
+
 /** Longer electorate tables are folded so the job summary stays readable. */
 const FOLD_ABOVE_ROWS = 20;
 /** summary.md, also the job summary: counts, rules, activity mix, warnings, API use and the electorate. */
@@ -21830,9 +24425,10 @@ function summaryMarkdown(electorate, meta, options) {
         `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,
         countsTable(electorate, meta, qualified.length),
         rulesSection(electorate),
-        activitySection(electorate),
+        activitySection(electorate, meta),
         warningsSection(electorate, meta, options.includeEmails),
         `## GitHub API\n\n${meta.stats.requests} requests, ${meta.stats.points} points.`,
+        ...(options.changes ? [changesSection(options.changes.previous, options.changes.changes)] : []),
         electorateSection(qualified)
     ];
     return `${sections.join('\n\n')}\n`;
@@ -21854,20 +24450,25 @@ function rulesSection(electorate) {
     const rows = electorate.ruleCounts.map(({ rule, count }) => [escapeMarkdown(rule), String(count)]);
     return `## Qualified by rule\n\n${table(['rule', 'people'], rows)}`;
 }
-function activitySection(electorate) {
+function activitySection(electorate, meta) {
+    const lateApprovals = lateApprovalsLine(electorate, meta);
+    const after = lateApprovals === '' ? '' : `\n\n${lateApprovals}`;
     // Mermaid cannot draw a slice of zero, and an empty pie says nothing.
     const slices = METRICS.filter(metric => electorate.totals[metric] > 0);
     if (slices.length === 0)
-        return '## Activity\n\nNo counted activity.';
+        return `## Activity\n\nNo counted activity.${after}`;
     const lines = slices.map(metric => `    "${metric}" : ${electorate.totals[metric]}`);
-    return [
-        '## Activity',
-        '',
-        '```mermaid',
-        'pie showData title Counted items by metric',
-        ...lines,
-        '```'
-    ].join('\n');
+    const chart = ['```mermaid', 'pie showData title Counted items by metric', ...lines, '```'].join('\n');
+    return `## Activity\n\n${chart}${after}`;
+}
+// Said also when nothing was set aside: officials must see that the rule was applied.
+function lateApprovalsLine(electorate, meta) {
+    const n = meta.config.reviews['late-approvals'];
+    if (n === false)
+        return '';
+    const count = electorate.lateApprovalsSetAside;
+    return (`\`reviews.late-approvals\` rule on (${n}): ${count} ${plural(count, 'review', 'reviews')} set aside ` +
+        `(bare approvals submitted after ${n} or more other people had approved the pull request).`);
 }
 function warningsSection(electorate, meta, includeEmails) {
     const items = [];
@@ -21882,15 +24483,49 @@ function warningsSection(electorate, meta, includeEmails) {
         const n = electorate.deletedAccountItems;
         items.push(`${n} ${plural(n, 'item', 'items')} by deleted accounts, counted for nobody.`);
     }
-    if (electorate.lateApprovalsSetAside > 0) {
-        const n = electorate.lateApprovalsSetAside;
-        items.push(`${n} late ${plural(n, 'approval', 'approvals')} set aside (\`reviews.late-approvals\`).`);
-    }
+    const noEmail = qualifiedWithoutEmail(electorate.people);
+    if (includeEmails && noEmail > 0)
+        items.push(`${noEmail} qualified ${plural(noEmail, 'person has', 'people have')} no email: CIVS and Helios cannot ` +
+            'invite them, and civs-voters.txt and helios-voters.csv leave them out.');
     items.push(...reportWarnings(electorate, meta.warnings, includeEmails).map(escapeMarkdown));
     if (!includeEmails && unlinked === 0)
         items.push('Emails are not included in this output.');
     const list = items.length === 0 ? 'None.' : items.map(item => `- ${item}`).join('\n');
     return `## Warnings\n\n${list}`;
+}
+function changesSection(previous, changes) {
+    const count = (change) => changes.filter(row => row.change === change).length;
+    const removed = changes.filter(row => row.change === 'removed');
+    const respelled = changes.filter(row => row.change === 'respelled');
+    const lines = [
+        '## Changes since the previous roll',
+        '',
+        `Compared with ${escapeMarkdown(basename(previous.path))} (${previous.logins.length} ` +
+            `${plural(previous.logins.length, 'person', 'people')}): ${count('added')} added, ` +
+            `${removed.length} removed. changes.csv lists them with their numbers now.`
+    ];
+    if (respelled.length > 0)
+        lines.push('', `Spelled in another case now (Elekto matches logins case-sensitively): ` +
+            respelled.map(row => `${escapeMarkdown(row.login)} (${escapeMarkdown(row.reason)})`).join(', ') +
+            '.');
+    if (removed.length === 0)
+        return lines.join('\n');
+    const rows = removed.map(row => [
+        escapeMarkdown(row.login),
+        escapeMarkdown(row.reason),
+        formatScore(row.score)
+    ]);
+    const rendered = table(['login', 'why', 'score'], rows);
+    const title = `Removed (${removed.length} ${plural(removed.length, 'person', 'people')})`;
+    lines.push('', fold(title, rendered));
+    return lines.join('\n');
+}
+/** A heading-less table, folded when long; GitHub renders markdown inside <details> only after a blank line. */
+function fold(title, rendered) {
+    const rows = rendered.split('\n').length - 2;
+    if (rows <= FOLD_ABOVE_ROWS)
+        return `${title}:\n\n${rendered}`;
+    return `<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`;
 }
 function electorateSection(qualified) {
     const title = `Electorate (${qualified.length} ${plural(qualified.length, 'person', 'people')})`;
@@ -21920,12 +24555,17 @@ function plural(n, one, many) {
 
 const ELECTORATE_CSV = 'electorate.csv';
 const REPORT_JSON = 'report.json';
-/** Every file a run writes, electorate.csv last. */
+/** Every file a run may write, electorate.csv last. */
 const OUTPUT_FILES = [
     'contributors.csv',
     'unlinked.csv',
     'evidence.csv',
     'summary.md',
+    'voters.yaml',
+    'civs-voters.txt',
+    'helios-voters.csv',
+    'changes.csv',
+    REPORT_HTML,
     REPORT_JSON,
     ELECTORATE_CSV
 ];
@@ -21944,7 +24584,13 @@ async function removeStaleElectorate(dir) {
 /** Writes the output folder; the same inputs give the same bytes (report.json's `run` aside). */
 async function writeOutputs(dir, electorate, meta, options) {
     const { includeEmails } = options;
-    const summary = summaryMarkdown(electorate, meta, { includeEmails });
+    const written = options.written ?? {};
+    const previous = options.previous;
+    const changes = previous && {
+        previous,
+        changes: rollChanges(previous.logins, electorate, { config: meta.config, until: meta.until })
+    };
+    const summary = summaryMarkdown(electorate, meta, { includeEmails, changes });
     const contents = new Map([
         ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
         ['unlinked.csv', unlinkedCsv(electorate.unlinked, includeEmails)],
@@ -21952,13 +24598,26 @@ async function writeOutputs(dir, electorate, meta, options) {
         ['summary.md', summary],
         [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
     ]);
+    contents.set('voters.yaml', votersYaml(electorate.people, meta));
+    if (includeEmails) {
+        contents.set('civs-voters.txt', civsVoters(electorate.people));
+        contents.set('helios-voters.csv', heliosVoters(electorate.people));
+    }
+    if (changes)
+        contents.set('changes.csv', changesCsv(changes.changes));
+    const filesBeside = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]));
+    contents.set(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: filesBeside }));
     const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]));
+    for (const [name, file] of Object.entries(written))
+        hashes[name] = file.sha256;
     contents.set(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: hashes }));
     await removeStaleElectorate(dir);
     await mkdir(dir, { recursive: true });
-    const files = {};
+    const files = { ...written };
     for (const name of OUTPUT_FILES) {
-        const text = contents.get(name) ?? '';
+        const text = contents.get(name);
+        if (text === undefined)
+            continue;
         const path = join(dir, name);
         await writeWhole(path, text);
         files[name] = { path, sha256: sha256(text) };
@@ -21975,8 +24634,347 @@ function sha256(text) {
     return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+const RECORDS_FILE = 'records.jsonl.gz';
+const RECORDS_FORMAT = 'electorate-records';
+/** Bumped whenever a reader of the previous version would misread a file. */
+const RECORDS_FORMAT_VERSION = 1;
+
+/**
+ * One Gathered from the shards of a gathering split across jobs: the same window, repositories that no
+ * two shards share, the same tool version. Shards may come from several organizations (a foundation's
+ * election); `organization` then names them all, sorted, separated by ", ".
+ */
+function mergeShards(shards) {
+    if (shards.length === 0)
+        throw new UsageError('records: no records file given');
+    // Argument order must not change the result: shards in the order of their first repository.
+    const ordered = [...shards].sort((a, b) => firstRepository(a).localeCompare(firstRepository(b)));
+    const [first] = ordered;
+    if (ordered.length === 1)
+        return first.gathered;
+    const owner = new Map();
+    for (const shard of ordered) {
+        const { since, until } = shard.gathered;
+        if (since !== first.gathered.since || until !== first.gathered.until) {
+            throw new UsageError(`records: ${first.path} covers ${first.gathered.since} until ${first.gathered.until} but ` +
+                `${shard.path} covers ${since} until ${until}; shards of one election share one window`);
+        }
+        if (shard.toolVersion !== first.toolVersion) {
+            throw new UsageError(`records: ${first.path} was gathered by electorate ${first.toolVersion} but ${shard.path} by ` +
+                `${shard.toolVersion}; gather every shard with the same version`);
+        }
+        for (const repository of shard.gathered.repositories) {
+            const key = repository.nameWithOwner.toLowerCase();
+            const other = owner.get(key);
+            if (other) {
+                throw new UsageError(`records: ${repository.nameWithOwner} is in both ${other.path} and ${shard.path}; ` +
+                    'each repository belongs to one shard');
+            }
+            owner.set(key, shard);
+        }
+    }
+    const gathered = ordered.map(shard => shard.gathered);
+    const organizations = [...new Set(gathered.map(g => g.organization))].sort();
+    return {
+        organization: organizations.join(', '),
+        since: first.gathered.since,
+        until: first.gathered.until,
+        repositories: gathered.flatMap(g => g.repositories),
+        records: gathered.flatMap(g => g.records),
+        // A login seen by two shards: its profile from the first shard, so the choice does not depend on the order given.
+        profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)),
+        warnings: gathered.flatMap(g => g.warnings),
+        // Each shard spends its own token's budget: what remains of one says nothing of the others.
+        stats: {
+            requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
+            points: gathered.reduce((sum, g) => sum + g.stats.points, 0),
+            remaining: null,
+            resetAt: null
+        }
+    };
+}
+function firstRepository(shard) {
+    return shard.gathered.repositories.map(r => r.nameWithOwner).sort((a, b) => a.localeCompare(b))[0] ?? '';
+}
+
+/**
+ * The records files that paths and globs name (relative to cwd), each once, sorted. A pattern that names no
+ * file is an error: a shard whose artifact did not download must not silently leave its people out.
+ */
+async function recordsFilesOf(patterns, cwd) {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const matches = [];
+        for await (const match of glob(pattern, { cwd })) {
+            const file = path.resolve(cwd, match);
+            if ((await stat(file)).isFile())
+                matches.push(file);
+        }
+        if (matches.length === 0)
+            throw new UsageError(`records: no file matches ${pattern}`);
+        matches.forEach(file => found.add(file));
+    }
+    return [...found].sort();
+}
+
+const KINDS = new Set(['commit', 'pull_request', 'review', 'triage', 'issue_comment']);
+const counts = object({
+    commits: number(),
+    pullRequests: number(),
+    reviews: number(),
+    issues: number(),
+    triageEvents: number(),
+    issueComments: number()
+});
+const header = object({
+    format: literal(RECORDS_FORMAT),
+    version: number(),
+    tool: object({ name: literal('electorate'), version: string() }),
+    organization: string(),
+    window: object({ since: datetime(), until: datetime() }),
+    repositories: array(object({
+        nameWithOwner: string(),
+        isArchived: boolean(),
+        isFork: boolean(),
+        isPrivate: boolean(),
+        defaultBranch: string().nullable(),
+        counts
+    })),
+    stats: object({
+        requests: number(),
+        points: number(),
+        remaining: number().nullable(),
+        resetAt: string().nullable()
+    }),
+    warnings: array(string()),
+    lines: object({ records: number(), profiles: number() })
+});
+/** Reads one records file back into what gathering produced; any damage is a usage error naming the file. */
+async function readRecordsFile(path) {
+    const fail = (why) => new UsageError(`records file ${path}: ${why}`);
+    let head;
+    let number = 0;
+    let inScope = new Set();
+    const records = [];
+    const profiles = {};
+    try {
+        for await (const line of gunzippedLines(path)) {
+            number++;
+            if (head === undefined) {
+                head = headerOf(parseLine(line, number, fail), fail);
+                inScope = new Set(head.repositories.map(r => r.nameWithOwner));
+            }
+            else if (number <= 1 + head.lines.records) {
+                const record = parseLine(line, number, fail);
+                if (!KINDS.has(record?.kind) || typeof record.at !== 'string' || typeof record.url !== 'string') {
+                    throw fail(`line ${number}: not an activity record`);
+                }
+                if (!inScope.has(record.repository)) {
+                    throw fail(`line ${number}: a record of ${record.repository}, which the header's scope does not hold`);
+                }
+                records.push(record);
+            }
+            else {
+                const parsed = parseLine(line, number, fail);
+                if (parsed?.kind !== 'profile' || typeof parsed.login !== 'string') {
+                    throw fail(`line ${number}: not a profile`);
+                }
+                const { kind: _, ...profile } = parsed;
+                profiles[parsed.login] = profile;
+            }
+        }
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        const err = error;
+        if (err.code === 'ENOENT')
+            throw fail('no such file');
+        throw fail(err.code?.startsWith('Z_') ? `not a whole gzip file (${err.message})` : err.message);
+    }
+    if (head === undefined)
+        throw fail('empty');
+    const expected = 1 + head.lines.records + head.lines.profiles;
+    if (number !== expected) {
+        throw fail(`holds ${number} lines, its header announces ${expected}: the file is cut or altered`);
+    }
+    return {
+        path,
+        toolVersion: head.tool.version,
+        gathered: {
+            organization: head.organization,
+            since: head.window.since,
+            until: head.window.until,
+            repositories: head.repositories,
+            records,
+            profiles,
+            warnings: head.warnings,
+            stats: head.stats
+        }
+    };
+}
+function headerOf(line, fail) {
+    const first = line;
+    if (first?.format !== RECORDS_FORMAT)
+        throw fail('not an electorate records file (no header on line 1)');
+    if (first.version !== RECORDS_FORMAT_VERSION) {
+        throw fail(`records format version ${String(first.version)}, this electorate reads version ${RECORDS_FORMAT_VERSION}: ` +
+            'score it with the electorate version that gathered it, or gather again');
+    }
+    const parsed = header.safeParse(first);
+    if (!parsed.success)
+        throw fail(`line 1: bad header (${prettifyError(parsed.error).replace(/\n/g, ' ')})`);
+    return parsed.data;
+}
+function parseLine(line, number, fail) {
+    try {
+        return JSON.parse(line);
+    }
+    catch {
+        throw fail(`line ${number} is not JSON`);
+    }
+}
+/** The lines of a gzip file, read as a stream: the whole text never sits in memory at once. */
+async function* gunzippedLines(path) {
+    const gunzip = createReadStream(path)
+        .on('error', error => gunzip.destroy(error))
+        .pipe(createGunzip());
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for await (const chunk of gunzip) {
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop();
+        yield* lines;
+    }
+    rest += decoder.end();
+    if (rest !== '')
+        yield rest;
+}
+
+/**
+ * What gathering produced, read back from records files instead of GitHub. The window, organization and
+ * scope come from the records; an organization or window given beside them must agree, so that a
+ * workflow never scores the wrong artifact under the right name.
+ */
+async function gatheredFromRecords(options, months, cwd, log) {
+    const files = await recordsFilesOf(options.records, cwd);
+    const shards = [];
+    for (const file of files)
+        shards.push(await readRecordsFile(file));
+    const gathered = mergeShards(shards);
+    log.info(`Scoring ${gathered.records.length} records of ${gathered.repositories.length} repositories from ` +
+        `${files.length} records file${files.length === 1 ? '' : 's'}, without GitHub`);
+    if (options.organization !== '') {
+        const organizations = new Set(shards.map(s => s.gathered.organization.toLowerCase()));
+        if (organizations.size !== 1 || !organizations.has(options.organization.toLowerCase())) {
+            throw new UsageError(`organization: ${options.organization} given, but the records are of ${gathered.organization}`);
+        }
+    }
+    if (options.since !== undefined || options.until !== undefined) {
+        const window = resolveWindow({
+            since: options.since,
+            until: options.until,
+            months: options.months ?? months,
+            now: options.now
+        });
+        if (window.since.toISOString() !== gathered.since || window.until.toISOString() !== gathered.until) {
+            throw new UsageError(`since/until: the window given (${window.since.toISOString()} until ${window.until.toISOString()}) ` +
+                `is not the records' (${gathered.since} until ${gathered.until})`);
+        }
+    }
+    return gathered;
+}
+
+const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+// Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
+const byRecord = (a, b) => byCodeUnits(a.repository, b.repository) ||
+    byCodeUnits(a.kind, b.kind) ||
+    byCodeUnits(a.at, b.at) ||
+    byCodeUnits(a.url, b.url) ||
+    byCodeUnits(JSON.stringify(a), JSON.stringify(b));
+/**
+ * Records sorted by repository, kind, time, item; profiles by login; warnings by text; repositories as
+ * the scope lists them. The order no longer depends on which answer came back first, so the same data
+ * gives the same records file and the same roll, whether gathered in one run or in shards.
+ */
+function inCanonicalOrder(gathered) {
+    const logins = Object.keys(gathered.profiles).sort(byCodeUnits);
+    return {
+        ...gathered,
+        repositories: [...gathered.repositories].sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner)),
+        records: [...gathered.records].sort(byRecord),
+        profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]])),
+        warnings: [...gathered.warnings].sort(byCodeUnits)
+    };
+}
+
 /** The tool's version, written into report.json; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
+
+// Byte 9 of a gzip header names the operating system; zlib fills in the one it was built for.
+const GZIP_OS_BYTE = 9;
+const GZIP_OS_UNIX = 3;
+const BATCH_CHARS = 1 << 16;
+/** The lines of the records file for records already in canonical order: header, records, profiles. */
+function* recordsFileLines(gathered) {
+    const profiles = Object.values(gathered.profiles);
+    const header = {
+        format: RECORDS_FORMAT,
+        version: RECORDS_FORMAT_VERSION,
+        tool: { name: 'electorate', version: VERSION },
+        organization: gathered.organization,
+        window: { since: gathered.since, until: gathered.until },
+        repositories: gathered.repositories,
+        stats: gathered.stats,
+        warnings: gathered.warnings,
+        lines: { records: gathered.records.length, profiles: profiles.length }
+    };
+    yield JSON.stringify(header);
+    for (const record of gathered.records)
+        yield JSON.stringify(record);
+    for (const profile of profiles)
+        yield JSON.stringify({ kind: 'profile', ...profile });
+}
+/**
+ * Gzip of the lines, one per line, without the whole text in memory. No file name, modification time 0
+ * (zlib's defaults) and a fixed OS byte: the same lines give the same bytes. Deflate's output does not
+ * depend on how its input is cut into writes, so this equals gzip of the whole text (a test holds it).
+ */
+async function gzipLines(lines) {
+    const gzip = createGzip({ level: constants$1.Z_BEST_COMPRESSION });
+    const chunks = [];
+    gzip.on('data', (chunk) => chunks.push(chunk));
+    const done = new Promise((resolve, reject) => {
+        gzip.on('end', resolve);
+        gzip.on('error', reject);
+    });
+    let batch = '';
+    for (const line of lines) {
+        batch += line + '\n';
+        if (batch.length >= BATCH_CHARS) {
+            if (!gzip.write(batch))
+                await new Promise(resolve => gzip.once('drain', resolve));
+            batch = '';
+        }
+    }
+    gzip.end(batch);
+    await done;
+    const bytes = Buffer.concat(chunks);
+    bytes[GZIP_OS_BYTE] = GZIP_OS_UNIX;
+    return bytes;
+}
+async function removeStaleRecords(dir) {
+    await rm(join(dir, RECORDS_FILE), { force: true });
+    await rm(join(dir, RECORDS_FILE + '.partial'), { force: true });
+}
+/** Writes records.jsonl.gz into dir (which must exist), whole or not at all; records in canonical order. */
+async function writeRecordsFile(dir, gathered) {
+    const bytes = await gzipLines(recordsFileLines(gathered));
+    const path = join(dir, RECORDS_FILE);
+    await writeFile(path + '.partial', bytes);
+    await rename(path + '.partial', path);
+    return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
 
 function includeEmails(options, config) {
     if (options.includeEmails !== 'auto')
@@ -21985,18 +24983,15 @@ function includeEmails(options, config) {
         return config.output.emails;
     return options.includeEmailsAuto;
 }
-/** The whole pipeline: config and window, gather, resolve and score, write. */
-async function run(options, log) {
-    const startedAt = Date.now();
-    const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit });
+async function gatherFromGitHub(options, config, log) {
     const window = resolveWindow({
         since: options.since,
         until: options.until,
-        months: options.months ?? loaded.config.months,
+        months: options.months ?? config.months,
         now: options.now
     });
     // Before any request: a failed run must not leave an earlier run's roll behind.
-    await removeStaleElectorate(options.outputDir);
+    await removeStaleOutputs(options.outputDir);
     log.info(`Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`);
     const client = createGitHubClient({
         url: options.graphqlUrl,
@@ -22005,13 +25000,39 @@ async function run(options, log) {
         rateLimitWaitMinutes: options.rateLimitWaitMinutes,
         log
     });
-    const gathered = await gather({
+    return gather({
         organization: options.organization,
         repositories: options.repositories,
         since: window.since,
         until: window.until,
-        config: loaded.config
+        config
     }, client, log);
+}
+async function removeStaleOutputs(dir) {
+    await removeStaleElectorate(dir);
+    await removeStaleRecords(dir);
+}
+/** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
+async function run(options, log) {
+    const startedAt = Date.now();
+    const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit });
+    // Read before the output folder is cleared: the earlier roll may lie in it.
+    const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous);
+    let gathered;
+    if (options.mode === 'score') {
+        gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log);
+        // Only now: the records read may lie in the output folder itself.
+        await removeStaleOutputs(options.outputDir);
+    }
+    else {
+        gathered = await gatherFromGitHub(options, loaded.config, log);
+    }
+    // One order for records however they were gathered: an online run and a re-score give the same bytes.
+    gathered = inCanonicalOrder(gathered);
+    await mkdir(options.outputDir, { recursive: true });
+    const records = await writeRecordsFile(options.outputDir, gathered);
+    if (options.mode === 'gather')
+        return { gathered, records };
     const electorate = buildElectorate(gathered, loaded.config);
     const meta = {
         toolVersion: VERSION,
@@ -22027,12 +25048,15 @@ async function run(options, log) {
         run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
     };
     const outputs = await log.group('Write the output folder', () => writeOutputs(options.outputDir, electorate, meta, {
-        includeEmails: includeEmails(options, loaded.config)
+        includeEmails: includeEmails(options, loaded.config),
+        previous,
+        written: { [RECORDS_FILE]: records }
     }));
-    return { gathered, electorate, outputs };
+    return { gathered, records, electorate, outputs };
 }
 
 const HELP = `Usage: electorate --organization ORG [options]
+       electorate --from-records PATH [PATH ...] [--config PATH] [options]
 
 Computes the electorate of ORG's technical-committee election from its GitHub activity and writes
 electorate.csv, contributors.csv, unlinked.csv, evidence.csv, report.json and summary.md.
@@ -22045,10 +25069,13 @@ Options:
   --months N               window length when --since is not given (default: config months, 12)
   --config PATH            config file (default: .github/electorate.yml; missing means defaults)
   --output-dir DIR         output folder inside the current folder (default: electorate)
+  --previous PATH          an earlier electorate.csv: write changes.csv, who joined and who left and why
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
   --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
-  --concurrency N          requests in flight at most, 1 to 10 (default 4)
+  --concurrency N          requests in flight at most, 1 to 20 (default 10)
+  --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
+  --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --debug                  debug logging and stack traces
   --help, --version
 
@@ -22058,18 +25085,25 @@ Exit codes: 0 done, 1 failed, 2 usage or config error.
 function parseFlags(argv) {
     const flags = Object.fromEntries(SHARED_INPUTS.map(name => [name, { type: 'string' }]));
     try {
-        const { values } = parseArgs({
+        const { values, positionals } = parseArgs({
             args: argv,
             options: {
                 ...flags,
                 help: { type: 'boolean' },
                 version: { type: 'boolean' },
-                debug: { type: 'boolean' }
+                debug: { type: 'boolean' },
+                'from-records': { type: 'string', multiple: true }
             },
             strict: true,
-            allowPositionals: false
+            allowPositionals: true
         });
-        return values;
+        const records = values['from-records'] ?? [];
+        // `--from-records a b c`: the paths after the flag, as a shell glob expands them.
+        if (positionals.length > 0 && records.length === 0) {
+            throw new UsageError(`unexpected argument "${positionals[0]}"`);
+        }
+        const flagValues = values;
+        return { ...flagValues, records: [...records, ...positionals] };
     }
     catch (error) {
         throw new UsageError(error.message.replace(/\. To specify.*$/s, ''));
@@ -22091,6 +25125,7 @@ async function cli(argv, env) {
             return 0;
         }
         const raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name]]));
+        raw.records = values.records;
         const options = optionsFromInputs(raw, {
             token,
             workspace: process.cwd(),
@@ -22099,7 +25134,11 @@ async function cli(argv, env) {
             now: new Date()
         });
         const log = createCliLogger({ debug, redact });
-        const { electorate, outputs } = await run(options, log);
+        const { electorate, outputs, gathered, records } = await run(options, log);
+        if (!electorate || !outputs) {
+            process.stdout.write(`${records.path}\n${gathered.records.length} records gathered\n`);
+            return 0;
+        }
         const qualified = electorate.people.filter(p => p.status === 'qualified').length;
         process.stdout.write(`${outputs.dir}\n${qualified} qualified of ${electorate.people.length} contributors; ${electorate.unlinked.length} unlinked identities\n`);
         return 0;
@@ -22115,6 +25154,12 @@ async function cli(argv, env) {
         return usage ? 2 : 1;
     }
 }
-process.exitCode = await cli(process.argv.slice(2), process.env);
+const code = await cli(process.argv.slice(2), process.env);
+// After a failure other requests may still be retrying or waiting out a rate limit: nothing they
+// bring can change the outcome, so the process ends now rather than when they give up.
+if (code === 0)
+    process.exitCode = code;
+else
+    process.exit(code);
 
 export { cli };
