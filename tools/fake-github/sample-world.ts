@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
-import type {
-  World,
-  WorldCommit,
-  WorldEvent,
-  WorldIssue,
-  WorldPullRequest,
-  WorldRepository,
-  WorldReview,
-  WorldTriageEventType
+import {
+  WORLD_OTHER_EVENT_TYPES,
+  WORLD_TRIAGE_EVENT_TYPES,
+  type World,
+  type WorldCommit,
+  type WorldEvent,
+  type WorldIssue,
+  type WorldPullRequest,
+  type WorldRepository,
+  type WorldReview
 } from '../world/types.js'
 
 // A small hand-made world with every edge the fake must serve: long histories, a pull request with
@@ -19,21 +20,8 @@ const at = (base: string, minutes: number): string =>
 
 export const sampleStart = '2024-01-01T00:00:00Z'
 
-const triageTypes: WorldTriageEventType[] = [
-  'LABELED_EVENT',
-  'UNLABELED_EVENT',
-  'ASSIGNED_EVENT',
-  'UNASSIGNED_EVENT',
-  'MILESTONED_EVENT',
-  'DEMILESTONED_EVENT',
-  'CLOSED_EVENT',
-  'REOPENED_EVENT',
-  'MARKED_AS_DUPLICATE_EVENT',
-  'LOCKED_EVENT',
-  'UNLOCKED_EVENT',
-  'PINNED_EVENT',
-  'UNPINNED_EVENT'
-]
+// A transfer needs its source repository: the sample world makes its transfers apart.
+const triageTypes = WORLD_TRIAGE_EVENT_TYPES.filter(type => type !== 'TRANSFERRED_EVENT')
 const people = ['alice', 'bob', 'carol']
 
 function commits(repo: string, count: number): WorldCommit[] {
@@ -104,7 +92,7 @@ function pullRequests(repo: string, count: number): WorldPullRequest[] {
 }
 
 function timeline(issueId: string, count: number, createdAt: string): WorldEvent[] {
-  const types = [...triageTypes, 'CROSS_REFERENCED_EVENT', 'MENTIONED_EVENT', 'SUBSCRIBED_EVENT'] as const
+  const types = [...triageTypes, ...WORLD_OTHER_EVENT_TYPES]
   return Array.from({ length: count }, (_, i) => {
     const type = types[i % types.length]!
     return {

@@ -53,24 +53,31 @@ export interface WorldComment {
   body: string
 }
 
-export type WorldTriageEventType =
-  | 'LABELED_EVENT'
-  | 'UNLABELED_EVENT'
-  | 'ASSIGNED_EVENT'
-  | 'UNASSIGNED_EVENT'
-  | 'MILESTONED_EVENT'
-  | 'DEMILESTONED_EVENT'
-  | 'CLOSED_EVENT'
-  | 'REOPENED_EVENT'
-  | 'MARKED_AS_DUPLICATE_EVENT'
-  | 'TRANSFERRED_EVENT'
-  | 'LOCKED_EVENT'
-  | 'UNLOCKED_EVENT'
-  | 'PINNED_EVENT'
-  | 'UNPINNED_EVENT'
+export const WORLD_TRIAGE_EVENT_TYPES = [
+  'LABELED_EVENT',
+  'UNLABELED_EVENT',
+  'ASSIGNED_EVENT',
+  'UNASSIGNED_EVENT',
+  'MILESTONED_EVENT',
+  'DEMILESTONED_EVENT',
+  'CLOSED_EVENT',
+  'REOPENED_EVENT',
+  'MARKED_AS_DUPLICATE_EVENT',
+  'TRANSFERRED_EVENT',
+  'LOCKED_EVENT',
+  'UNLOCKED_EVENT',
+  'PINNED_EVENT',
+  'UNPINNED_EVENT'
+] as const
+export type WorldTriageEventType = (typeof WORLD_TRIAGE_EVENT_TYPES)[number]
 
 /** Timeline events that are not triage (they must be served, and must never be counted). */
-export type WorldOtherEventType = 'CROSS_REFERENCED_EVENT' | 'MENTIONED_EVENT' | 'SUBSCRIBED_EVENT'
+export const WORLD_OTHER_EVENT_TYPES = [
+  'CROSS_REFERENCED_EVENT',
+  'MENTIONED_EVENT',
+  'SUBSCRIBED_EVENT'
+] as const
+export type WorldOtherEventType = (typeof WORLD_OTHER_EVENT_TYPES)[number]
 
 export interface WorldEvent {
   id: string

@@ -8,27 +8,9 @@ import {
 } from '../world-index.js'
 import { connectionArgs, withArgs, type Args, type Fields, type RequestContext } from './fields.js'
 import { actorOf } from './owners.js'
-import type { WorldTriageEventType, WorldOtherEventType } from '../../world/types.js'
+import { WORLD_OTHER_EVENT_TYPES, WORLD_TRIAGE_EVENT_TYPES } from '../../world/types.js'
 
-const eventTypes: (WorldTriageEventType | WorldOtherEventType)[] = [
-  'LABELED_EVENT',
-  'UNLABELED_EVENT',
-  'ASSIGNED_EVENT',
-  'UNASSIGNED_EVENT',
-  'MILESTONED_EVENT',
-  'DEMILESTONED_EVENT',
-  'CLOSED_EVENT',
-  'REOPENED_EVENT',
-  'MARKED_AS_DUPLICATE_EVENT',
-  'TRANSFERRED_EVENT',
-  'LOCKED_EVENT',
-  'UNLOCKED_EVENT',
-  'PINNED_EVENT',
-  'UNPINNED_EVENT',
-  'CROSS_REFERENCED_EVENT',
-  'MENTIONED_EVENT',
-  'SUBSCRIBED_EVENT'
-]
+const eventTypes = [...WORLD_TRIAGE_EVENT_TYPES, ...WORLD_OTHER_EVENT_TYPES]
 
 export const timelineItems = withArgs(
   [...connectionArgs, 'since', 'itemTypes', 'skip'],
