@@ -15,7 +15,8 @@ const bundle = (input, file, banner) => ({
   ],
   onwarn(warning, warn) {
     // @actions/* and their dependencies use `this` at top level and circular imports; both are harmless.
-    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    // zod places /*@__PURE__*/ where rollup cannot use it; that only costs tree-shaking, not behaviour.
+    if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'].includes(warning.code)) return
     warn(warning)
   }
 })
