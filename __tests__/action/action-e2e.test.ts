@@ -1,109 +1,18 @@
 // The built action (dist/index.js) run as the runner runs it: inputs as INPUT_<NAME> variables, the
 // command files, an event payload, against the fake GitHub and the fake artifact service over HTTP.
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parse as parseYaml } from 'yaml'
-import { artifactUploadEnvironment } from '../../tools/fake-artifact/environment.js'
 import { type FakeArtifactService, startFakeArtifactService } from '../../tools/fake-artifact/server.js'
 import { startFakeGitHub } from '../../tools/fake-github/server.js'
 import { generateWorld } from '../../tools/world/generate.js'
 import type { World } from '../../tools/world/types.js'
+import { bundle, runStep, type StepResult } from './run-step.js'
 
-const root = path.resolve(import.meta.dirname, '../..')
-const bundle = path.join(root, 'dist/index.js')
 const NOW = '2026-04-07T00:00:00Z'
 const TOKEN = 'e2e-token-9f3c7d1b'
-
-interface StepResult {
-  code: number
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  workspace: string
-}
-
-/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then `DELIMITER`, for each output. */
-function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heading = /^([^<]+)<<(.+)$/.exec(lines[i]!)
-    if (!heading) continue
-    const end = lines.indexOf(heading[2]!, i + 1)
-    outputs[heading[1]!] = lines.slice(i + 1, end).join('\n')
-    i = end
-  }
-  return outputs
-}
-
-/** What the runner sets for every declared input: its default, unless the workflow gives a value. */
-async function runnerInputs(given: Record<string, string>): Promise<Record<string, string>> {
-  const action = parseYaml(await readFile(path.join(root, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>
-  }
-  const env: Record<string, string> = {}
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const value = given[name] ?? (input.default?.includes('${{') ? '' : (input.default ?? ''))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
-  return env
-}
-
-async function runStep(options: {
-  inputs: Record<string, string>
-  repositoryPrivate: boolean
-  artifactUrl: string
-}): Promise<StepResult> {
-  const workspace = await mkdtemp(path.join(tmpdir(), 'electorate-workspace-'))
-  const runnerTemp = await mkdtemp(path.join(tmpdir(), 'electorate-runner-'))
-  const outputFile = path.join(runnerTemp, 'output')
-  const summaryFile = path.join(runnerTemp, 'step-summary')
-  const eventFile = path.join(runnerTemp, 'event.json')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  await writeFile(
-    eventFile,
-    JSON.stringify({
-      repository: {
-        name: 'elections',
-        full_name: 'kata-containers/elections',
-        private: options.repositoryPrivate
-      }
-    })
-  )
-  // Built from nothing, not from process.env: these tests may themselves run inside a workflow.
-  const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
-    GITHUB_REPOSITORY: 'kata-containers/elections',
-    RUNNER_TEMP: runnerTemp,
-    ...artifactUploadEnvironment(options.artifactUrl),
-    ...(await runnerInputs(options.inputs))
-  }
-  const child = spawn(process.execPath, [bundle], { cwd: workspace, env })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', chunk => (stdout += chunk))
-  child.stderr.on('data', chunk => (stderr += chunk))
-  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
-  const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
-  const summary = await readFile(summaryFile, 'utf8')
-  await rm(runnerTemp, { recursive: true, force: true })
-  return { code, stdout, stderr, outputs, summary, workspace }
-}
 
 const csvRows = (text: string) =>
   parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[]
