@@ -152,4 +152,6 @@ export interface Gathered {
   profiles: Record<string, Profile>
   warnings: string[]
   stats: GatherStats
+  /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
+  emails?: 'hidden'
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { loadConfig } from './config/load.js'
+import { withoutEmails } from './email-privacy.js'
 import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
 import type { Electorate } from './electorate/types.js'
@@ -39,8 +40,7 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
     months: options.months ?? config.months,
     now: options.now
   })
-  // Before any request: a failed run must not leave an earlier run's roll behind.
-  await removeStaleOutputs(options.outputDir)
+  await removeStaleRecords(options.outputDir)
   log.info(
     `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
@@ -65,27 +65,32 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
   )
 }
 
-async function removeStaleOutputs(dir: string): Promise<void> {
-  await removeStaleElectorate(dir)
-  await removeStaleRecords(dir)
-}
-
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
 export async function run(options: Options, log: Logger): Promise<RunResult> {
   const startedAt = Date.now()
-  const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
   // Read before the output folder is cleared: the earlier roll may lie in it.
   const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous)
+  // Before anything can fail, a bad config included: a failed run must not leave an earlier roll behind.
+  await removeStaleElectorate(options.outputDir)
+  const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
     // Only now: the records read may lie in the output folder itself.
-    await removeStaleOutputs(options.outputDir)
+    await removeStaleRecords(options.outputDir)
   } else {
     gathered = await gatherFromGitHub(options, loaded.config, log)
   }
   // One order for records however they were gathered: an online run and a re-score give the same bytes.
   gathered = inCanonicalOrder(gathered)
+  // Where the outputs carry no emails the records file, which travels with them, carries none either;
+  // scoring from the same hidden records keeps an online run and a re-score alike.
+  const emails = includeEmails(options, loaded.config)
+  if (emails && gathered.emails === 'hidden')
+    log.warning(
+      'The records were gathered without emails (for a public artifact): no email columns are written'
+    )
+  if (!emails) gathered = withoutEmails(gathered)
 
   await mkdir(options.outputDir, { recursive: true })
   const records = await writeRecordsFile(options.outputDir, gathered)
@@ -107,7 +112,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   }
   const outputs = await log.group('Write the output folder', () =>
     writeOutputs(options.outputDir, electorate, meta, {
-      includeEmails: includeEmails(options, loaded.config),
+      includeEmails: emails && gathered.emails !== 'hidden',
       previous,
       written: { [RECORDS_FILE]: records }
     })

@@ -246,3 +246,66 @@ describe('records files that do not belong together', () => {
     expect(none.stderr).toContain('no records files')
   })
 })
+
+describe('records gathered without emails (for a public artifact)', () => {
+  const addresses = () =>
+    new Set(
+      [
+        ...world.users.map(u => u.email),
+        ...world.repositories.flatMap(r => r.commits.flatMap(c => c.authors.map(a => a.email)))
+      ]
+        .filter(e => e !== '')
+        .map(e => e.toLowerCase())
+    )
+
+  it('hold no address, yet re-score to the same electorate, an emails: map included', async () => {
+    const unlinked = world.repositories
+      .flatMap(r => r.commits)
+      .flatMap(c => c.authors)
+      .find(a => a.login === null && a.email.endsWith('.example'))!
+    const login = world.users.find(u => u.type === 'User')!.login
+    await writeFile(
+      path.join(cwd, 'mapped.yml'),
+      stringify({ emails: { [unlinked.email.toUpperCase()]: login } })
+    )
+
+    await online('hidden-online', '--include-emails', 'false', '--config', 'mapped.yml')
+    const records = gunzipSync(await readFile(path.join(cwd, recordsOf('hidden-online')))).toString('utf8')
+    expect(JSON.parse(records.split('\n')[0]!)).toMatchObject({ emails: 'hidden' })
+    expect(records).toContain('sha256:')
+    const leaked = [...addresses()].filter(address => records.toLowerCase().includes(address))
+    expect(leaked).toEqual([])
+
+    const rescored = await offline(
+      'hidden-offline',
+      '--from-records',
+      recordsOf('hidden-online'),
+      '--config',
+      'mapped.yml',
+      '--include-emails',
+      'false'
+    )
+    expect(rescored.code, rescored.stderr).toBe(0)
+    expect(await folder('hidden-offline')).toEqual(await folder('hidden-online'))
+    // The hashed address still met its emails: entry: its commits are the mapped person's.
+    const unlinkedCsv = await readFile(path.join(cwd, 'hidden-offline', 'unlinked.csv'), 'utf8')
+    expect(unlinkedCsv).not.toContain(unlinked.name)
+  })
+
+  it('cannot give back the addresses: asked for emails, the re-score warns and writes no email column', async () => {
+    await online('hidden-source', '--include-emails', 'false')
+    const result = await offline(
+      'hidden-emails',
+      '--from-records',
+      recordsOf('hidden-source'),
+      '--include-emails',
+      'true'
+    )
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('gathered without emails')
+    const header = (await readFile(path.join(cwd, 'hidden-emails', 'electorate.csv'), 'utf8')).split(
+      '\r\n'
+    )[0]
+    expect(header).not.toContain('email')
+  })
+})

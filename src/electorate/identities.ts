@@ -1,3 +1,4 @@
+import { hideEmail } from '../email-privacy.js'
 import type { Config } from '../config/schema.js'
 import type { Actor, CommitAuthor, Gathered } from '../records.js'
 
@@ -25,7 +26,13 @@ export function resolveIdentities(gathered: Gathered, config: Config): Identitie
     aliasesOf.set(key(primary), others)
     for (const other of others) primaryOf.set(key(other), key(primary))
   }
-  const emails = new Map(Object.entries(config.emails).map(([email, login]) => [key(email), login]))
+  // Records gathered for a public artifact carry hashed addresses: an entry matches either form.
+  const emails = new Map(
+    Object.entries(config.emails).flatMap(([email, login]) => [
+      [key(email), login],
+      [hideEmail(email), login]
+    ])
+  )
   const spellings = spellingsOf(gathered, config)
 
   const personOfLogin = (login: string): string | null => {

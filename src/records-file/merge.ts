@@ -1,3 +1,4 @@
+import { withoutEmails } from '../email-privacy.js'
 import { UsageError } from '../options.js'
 import type { Gathered } from '../records.js'
 import type { RecordsShard } from './read.js'
@@ -42,7 +43,9 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     }
   }
 
-  const gathered = ordered.map(shard => shard.gathered)
+  // One shard gathered for a public artifact hides the addresses of all: a mix could not be scored alike.
+  const hidden = ordered.some(shard => shard.gathered.emails === 'hidden')
+  const gathered = ordered.map(shard => (hidden ? withoutEmails(shard.gathered) : shard.gathered))
   const organizations = [...new Set(gathered.map(g => g.organization))].sort()
   return {
     organization: organizations.join(', '),
@@ -53,6 +56,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     // A login seen by two shards: its profile from the first shard, so the choice does not depend on the order given.
     profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)) as Gathered['profiles'],
     warnings: gathered.flatMap(g => g.warnings),
+    ...(hidden ? { emails: 'hidden' as const } : {}),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
       requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),

@@ -39,6 +39,7 @@ const header = z.object({
     resetAt: z.string().nullable()
   }),
   warnings: z.array(z.string()),
+  emails: z.enum(['plain', 'hidden']),
   lines: z.object({ records: z.number(), profiles: z.number() })
 })
 
@@ -105,7 +106,8 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
       records,
       profiles,
       warnings: head.warnings,
-      stats: head.stats
+      stats: head.stats,
+      ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {})
     }
   }
 }

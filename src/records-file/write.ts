@@ -29,6 +29,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     repositories: gathered.repositories,
     stats: gathered.stats,
     warnings: gathered.warnings,
+    emails: gathered.emails ?? 'plain',
     lines: { records: gathered.records.length, profiles: profiles.length }
   }
   yield JSON.stringify(header)

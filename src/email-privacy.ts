@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+import type { ActivityRecord, Gathered } from './records.js'
+
+// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
+// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
+// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
+// hashed the same way to compare, so the electorate is the same; the address itself is not written.
+
+/** `sha256:<hex>` of the trimmed, lower-cased address; '' stays ''. */
+export function hideEmail(email: string): string {
+  if (email === '' || email.startsWith('sha256:')) return email
+  return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`
+}
+
+function recordWithoutEmails(record: ActivityRecord): ActivityRecord {
+  if (record.kind !== 'commit') return record
+  return {
+    ...record,
+    authors: record.authors.map(author => ({ ...author, email: hideEmail(author.email) })),
+    signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hideEmail(signoff.email) }))
+  }
+}
+
+/** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
+export function withoutEmails(gathered: Gathered): Gathered {
+  if (gathered.emails === 'hidden') return gathered
+  return {
+    ...gathered,
+    records: gathered.records.map(recordWithoutEmails),
+    profiles: Object.fromEntries(
+      Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])
+    ),
+    emails: 'hidden'
+  }
+}
