@@ -190,6 +190,27 @@ describe('createGitHubClient', () => {
     expect(sleeps[0]).toBeLessThan(700_000)
   })
 
+  it('bounds all its waiting, not each wait: a limit that keeps coming back with a past reset ends the run', async () => {
+    const nowMs = Date.parse('2030-01-01T00:00:00Z')
+    const server = await serve(() => ({
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(nowMs / 1000 - 5) },
+      json: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }
+    }))
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({
+      url: server.url,
+      token: TOKEN,
+      log,
+      sleep,
+      now: () => nowMs,
+      rateLimitWaitMinutes: 5
+    })
+    const error = await client.query('query { z }', {}, 'z').catch((e: Error) => e)
+    expect(String(error)).toMatch(/5-minute bound on waiting/)
+    expect(sleeps).toEqual([60_000, 60_000, 60_000, 60_000, 60_000])
+    expect(server.calls).toHaveLength(6)
+  })
+
   it('fails with the points used and the reset time when the reset is beyond the bound', async () => {
     const nowMs = Date.parse('2030-01-01T00:00:00Z')
     const server = await serve(() => ({

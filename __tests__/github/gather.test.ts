@@ -6,7 +6,7 @@ import type { Logger } from '../../src/options.js'
 import { sampleWorld } from '../../tools/fake-github/sample-world.js'
 import { startFakeGitHub, type FakeGitHubOptions } from '../../tools/fake-github/server.js'
 import { generateWorld } from '../../tools/world/generate.js'
-import type { World, WorldRepository } from '../../tools/world/types.js'
+import { pullRequestUpdatedAt, type World, type WorldRepository } from '../../tools/world/types.js'
 import { expectedProfiles, expectedRecords, normalised } from './expected-records.js'
 
 const fakes: { close(): Promise<void> }[] = []
@@ -25,11 +25,22 @@ const quiet: Logger = {
 async function run(
   world: World,
   window: { since: Date; until: Date },
-  extra: { repositories?: string[]; config?: ConfigInput; fake?: Partial<FakeGitHubOptions> } = {}
+  extra: {
+    repositories?: string[]
+    config?: ConfigInput
+    fake?: Partial<FakeGitHubOptions>
+    concurrency?: number
+  } = {}
 ) {
   const fake = await startFakeGitHub({ world, token: 'test-token', ...extra.fake })
   fakes.push(fake)
-  const client = createGitHubClient({ url: fake.url, token: 'test-token', log: quiet, sleep: async () => {} })
+  const client = createGitHubClient({
+    url: fake.url,
+    token: 'test-token',
+    log: quiet,
+    sleep: async () => {},
+    concurrency: extra.concurrency
+  })
   const gathered = await gather(
     {
       organization: world.organization.login,
@@ -158,13 +169,63 @@ describe('gather against the fake GitHub', () => {
     const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
     const since = new Date(until)
     since.setUTCMonth(since.getUTCMonth() - 12)
-    const { gathered, fake } = await run(world, { since, until })
+    // A little latency so that requests overlap and the bound is put to the test.
+    const { gathered, fake } = await run(world, { since, until }, { concurrency: 4, fake: { latencyMs: 20 } })
     expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
     expect(gathered.stats.requests).toBe(fake.log.length)
     expect(gathered.stats.points).toBe(fake.pointsUsed())
     expect(fake.log.length).toBeLessThanOrEqual(200)
     expect(fake.pointsUsed()).toBeLessThanOrEqual(200)
-    expect(fake.maxInFlight).toBeLessThanOrEqual(4)
+    expect(fake.maxInFlight).toBe(4)
+  })
+
+  it('splits batches and halves pages that keep timing out, and still gathers everything', async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const { gathered, fake } = await run(
+      world,
+      { since, until },
+      { fake: { faults: { timeoutAboveNodes: 10_000, timeoutDelayMs: 1 } } }
+    )
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    const timedOut = fake.log.filter(entry => entry.fault === 'timeout')
+    // Pages (the listing, issues past the first hundred) were halved; batches of ids were split.
+    expect(new Set(timedOut.map(entry => entry.operationName))).toEqual(
+      new Set(['OrganizationRepositories', 'RepositoryIssues', 'MergedPullRequests', 'Issues'])
+    )
+  })
+
+  it('still finds a pull request that was updated while its repository was being paged', async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    // Deep in the main repository's list (not on the listing's first page), with reviews in the window.
+    const main = world.repositories.reduce((a, b) => (b.pullRequests.length > a.pullRequests.length ? b : a))
+    const newestFirst = [...main.pullRequests].sort((a, b) =>
+      pullRequestUpdatedAt(b).localeCompare(pullRequestUpdatedAt(a))
+    )
+    const moved = newestFirst
+      .slice(300)
+      .find(pr => pr.reviews.some(r => r.submittedAt && r.submittedAt >= since.toISOString()))!
+    const { gathered } = await run(
+      world,
+      { since, until },
+      {
+        fake: {
+          // Once the listing is read, a label lands on it: it jumps to the top of the list.
+          onRequest: (index, github) => {
+            if (index === 2)
+              github.touch(`${main.owner}/${main.name}`, 'pullRequest', moved.number, world.now)
+          }
+        }
+      }
+    )
+    const url = `https://github.com/${main.owner}/${main.name}/pull/${moved.number}`
+    expect(gathered.records.some(r => r.kind === 'review' && r.url === url)).toBe(true)
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
   })
 })
 

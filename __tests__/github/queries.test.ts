@@ -19,6 +19,7 @@ import { ISSUES } from '../../src/github/queries/issues.js'
 import { nodesDocument } from '../../src/github/queries/nodes.js'
 import {
   MERGED_PULL_REQUESTS,
+  pullRequestHeads,
   REVIEW_COMMENT_COUNTS,
   REVIEWED_PULL_REQUESTS
 } from '../../src/github/queries/pull-requests.js'
@@ -98,6 +99,7 @@ const builtDocuments: [string, string][] = [
       { repository: 'R_2', first: 100, since: '2025-04-07T00:00:00.000Z', until: '2025-05-07T00:00:00.000Z' }
     ])
   ],
+  ['pullRequestHeads', pullRequestHeads(['R_1', 'R_2'], 20)],
   // Every `nodes(ids:)` query, with one and with several aliased groups of ids.
   ...[MERGED_PULL_REQUESTS, REVIEWED_PULL_REQUESTS, REVIEW_COMMENT_COUNTS, ISSUES].flatMap(
     (query): [string, string][] => [

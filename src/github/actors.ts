@@ -16,7 +16,12 @@ export class ProfileBook {
 
   actor(node: ActorNode | null | undefined): Actor | null {
     if (!node) return null
-    const type = ACTOR_TYPES.find(t => t === node.__typename) ?? 'User'
+    // Every type that implements GitHub's Actor today; a new one must not be guessed to be a person.
+    const type = ACTOR_TYPES.find(t => t === node.__typename)
+    if (type === undefined)
+      throw new Error(
+        `GitHub named an actor of a type this version does not know: ${node.__typename} (${node.login})`
+      )
     if (type === 'User') this.user({ login: node.login, name: node.name ?? '', email: node.email ?? '' })
     return { login: node.login, type }
   }

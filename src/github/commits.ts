@@ -107,7 +107,8 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
       await Promise.all(
         batch.map(async (piece, i) => {
           const history = data[`r${i}`]?.defaultBranchRef?.target?.history
-          if (!history) return
+          // The listing counted commits here: a history that is gone now would drop them unseen.
+          if (!history) throw new Error(`${piece.repository.nameWithOwner}: GitHub returned no history`)
           await keep(piece.repository.nameWithOwner, history.nodes)
           // A slice busier than expected, or commits that landed since the listing counted them.
           if (history.pageInfo.hasNextPage)

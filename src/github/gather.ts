@@ -5,9 +5,6 @@ import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherIssues } from './issues.js'
-
-type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
-type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
 import { gatherPullRequests } from './pull-requests.js'
 import { repositoriesInScope, type RepositoryOverview } from './scope.js'
 
@@ -19,6 +16,9 @@ export interface GatherRequest {
   until: Date
   config: Config
 }
+
+type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
+type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
 
 /** Every record of activity in the window over the repositories in scope, or an error naming what failed. */
 export async function gather(request: GatherRequest, client: GitHubClient, log: Logger): Promise<Gathered> {

@@ -1,8 +1,15 @@
 import type { GitHubClient } from './client.js'
+import { GitHubTimeoutError } from './errors.js'
 import { PRIORITY } from './priority.js'
 import { IDS_PER_NODES_FIELD, nodesDocument, type NodesQuery } from './queries/nodes.js'
 
-/** The nodes of `ids`, in order, in one query (null where GitHub has none). */
+/** 502/504 answers tolerated on one batch before it is split in two. */
+const TIMEOUTS_PER_BATCH = 2
+
+/**
+ * The nodes of `ids`, in order (null where GitHub has none), in one query; a batch that keeps timing
+ * out (the query ran too long) is asked again as two halves, down to single ids.
+ */
 export async function queryNodes<N>(
   client: GitHubClient,
   query: NodesQuery,
@@ -13,11 +20,29 @@ export async function queryNodes<N>(
 ): Promise<(N | null)[]> {
   const groups: string[][] = []
   for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD) groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD))
-  const data = await client.query<Record<string, (N | null)[]>>(
-    nodesDocument(query, groups.length),
-    { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) },
-    label,
-    { priority }
-  )
-  return groups.flatMap((_, i) => data[`n${i}`] ?? [])
+  let data: Record<string, (N | null)[] | null>
+  try {
+    data = await client.query<Record<string, (N | null)[] | null>>(
+      nodesDocument(query, groups.length),
+      { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) },
+      label,
+      { priority, ...(ids.length > 1 ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) }
+    )
+  } catch (error) {
+    if (!(error instanceof GitHubTimeoutError) || ids.length < 2) throw error
+    const half = Math.ceil(ids.length / 2)
+    client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`)
+    const [first, second] = await Promise.all([
+      queryNodes<N>(client, query, ids.slice(0, half), label, variables, priority),
+      queryNodes<N>(client, query, ids.slice(half), label, variables, priority)
+    ])
+    return [...first, ...second]
+  }
+  return groups.flatMap((group, i) => {
+    const nodes = data[`n${i}`]
+    // Pairing nodes with ids by position: a short list would credit items to the wrong ones.
+    if (!nodes || nodes.length !== group.length)
+      throw new Error(`${label}: GitHub returned ${nodes?.length ?? 'no'} nodes for ${group.length} ids`)
+    return nodes
+  })
 }

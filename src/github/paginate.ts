@@ -17,7 +17,7 @@ export interface ConnectionRequest<N> {
   document: string
   variables: object
   label: string
-  /** Picks the paged connection out of the response; null when its parent has gone. */
+  /** Picks the paged connection out of the response; null (its parent has gone) fails the run. */
   connection: (data: never) => Connection<N> | null | undefined
   first: number
   /** Continue after this cursor (the first page came from a batched query). */
@@ -61,9 +61,12 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
       throw error
     }
     const connection = request.connection(data as never)
-    if (!connection) return
+    // A list that vanishes or cannot go on would end the items early without an error: fail instead.
+    if (!connection) throw new Error(`${request.label}: GitHub returned no list`)
     yield connection.nodes
     if (!connection.pageInfo.hasNextPage) return
+    if (!connection.pageInfo.endCursor)
+      throw new Error(`${request.label}: GitHub gave no cursor for the next page`)
     after = connection.pageInfo.endCursor
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from '../options.js'
 import type { PullRequestRecord, ReviewRecord } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
-import { QUERY_BUDGET } from './batches.js'
+import { packBatches, QUERY_BUDGET } from './batches.js'
+import { PRIORITY } from './priority.js'
 import { repositoriesOf } from './labels.js'
 import { queryNodes } from './nodes.js'
 import type { GitHubClient } from './client.js'
@@ -10,6 +11,7 @@ import {
   MERGED_PULL_REQUESTS,
   PULL_REQUEST_FILES,
   PULL_REQUEST_IDS,
+  pullRequestHeads,
   PULL_REQUEST_REVIEWS,
   REVIEW_COMMENT_COUNTS,
   REVIEWED_PULL_REQUESTS
@@ -96,7 +98,11 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         chunk.map(d => d.id),
         `inline comments of ${chunk.length} approvals without a body`
       ).then(nodes =>
-        nodes.forEach((node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0))
+        nodes.forEach((node, j) => {
+          if (!node)
+            throw new Error(`GitHub returned nothing for review ${chunk[j].id} of ${chunk[j].record.url}`)
+          chunk[j].record.substantive = node.comments.totalCount > 0
+        })
       )
       counts.catch(() => undefined)
       work.push(counts)
@@ -106,6 +112,8 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   const add = (repository: string, stubs: PullRequestStub[]): boolean => {
     for (const stub of stubs) {
       if (Date.parse(stub.updatedAt) < window.since.getTime()) return false
+      // A pull request updated while the list was paged shifts the pages: it may come round twice.
+      if (repositoryOf.has(stub.id)) continue
       repositoryOf.set(stub.id, repository)
       ;(inWindow(stub.mergedAt, window) ? merged : reviewed).push(stub.id)
     }
@@ -199,6 +207,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         if (!add(repository.nameWithOwner, page)) break
     })
   )
+  await catchUpdatedMeanwhile(repositories, client, add)
   flush(true)
   await Promise.all(work)
   countInlineComments(true)
@@ -228,4 +237,57 @@ function approversBefore(
       logins.push(login)
   }
   return logins
+}
+
+/** Pull requests per repository read again at the top of its list: more than that many updated during a run is rare. */
+const HEADS_FIRST = 20
+
+/**
+ * The list is paged newest-updated first, so a pull request updated while its repository was being paged
+ * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
+ * are done the top of each list is read again, down to the pull request the listing began with: anything
+ * above it was updated since, and is queued unless it was seen.
+ */
+async function catchUpdatedMeanwhile(
+  repositories: RepositoryOverview[],
+  client: GitHubClient,
+  add: (repository: string, stubs: PullRequestStub[]) => boolean
+): Promise<void> {
+  const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET)
+  await Promise.all(
+    batches.map(async batch => {
+      const data = await client.query<Record<string, { pullRequests: Connection<PullRequestStub> } | null>>(
+        pullRequestHeads(
+          batch.map(r => r.id),
+          HEADS_FIRST
+        ),
+        {},
+        `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`,
+        { priority: PRIORITY.chain }
+      )
+      await Promise.all(
+        batch.map(async (repository, i) => {
+          const top = data[`r${i}`]?.pullRequests
+          if (!top) throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`)
+          const head = repository.pullRequests.nodes[0]?.updatedAt
+          const newer = (stubs: PullRequestStub[]) => {
+            const above = head === undefined ? stubs : stubs.filter(stub => stub.updatedAt >= head)
+            add(repository.nameWithOwner, above)
+            return above.length === stubs.length
+          }
+          if (!newer(top.nodes) || !top.pageInfo.hasNextPage) return
+          for await (const page of pages<PullRequestStub>(client, {
+            document: PULL_REQUEST_IDS,
+            variables: { repository: repository.id },
+            label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
+            connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
+              data.node?.pullRequests,
+            first: 100,
+            after: top.pageInfo.endCursor
+          }))
+            if (!newer(page)) return
+        })
+      )
+    })
+  )
 }

@@ -36,6 +36,8 @@ export interface FakeGitHubOptions {
   port?: number
   rateLimit?: RateLimitOptions
   faults?: FaultPlan
+  /** Called as each request arrives (index from 1), before it is answered: a test can change the world. */
+  onRequest?: (index: number, github: FakeGitHub) => void
 }
 
 export interface RequestLogEntry {
@@ -64,6 +66,11 @@ export interface FakeGitHub {
   pointsUsed(): number
   /** The longest chain of requests each of which needed a cursor or id from the one before. */
   criticalPathRequests(): number
+  /**
+   * Moves a pull request's or issue's `updatedAt`, as a label, comment or push during a run would: it
+   * jumps to the top of every list ordered by UPDATED_AT.
+   */
+  touch(nameWithOwner: string, kind: 'pullRequest' | 'issue', number: number, at: string): void
   close(): Promise<void>
 }
 
@@ -199,6 +206,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return
     }
     const requestIndex = ++arrived
+    options.onRequest?.(requestIndex, fake)
     const startedAt = Date.now()
     inFlight++
     maxInFlight = Math.max(maxInFlight, inFlight)
@@ -242,7 +250,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  return {
+  const fake: FakeGitHub = {
     url: `http://127.0.0.1:${port}/graphql`,
     log,
     get maxInFlight() {
@@ -250,12 +258,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     },
     pointsUsed: () => pointsUsed,
     criticalPathRequests: () => chains.longest,
+    touch(nameWithOwner, kind, number, at) {
+      const repository = index.repositoryByName.get(nameWithOwner.toLowerCase())
+      const item = (
+        kind === 'pullRequest' ? repository?.pullRequestsByNumber : repository?.issuesByNumber
+      )?.get(number)
+      if (!item) throw new Error(`the world has no ${kind} ${nameWithOwner}#${number}`)
+      item.updatedAt = at
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
         server.close(error => (error ? reject(error) : resolve()))
       })
   }
+  return fake
 }
 
 /** GitHub puts the error `type` (NOT_FOUND, ...) at the top level of each error. */

@@ -157,7 +157,12 @@ export const REPOSITORY_ISSUES = /* GraphQL */ `
   query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
     node(id: $repository) {
       ... on Repository {
-        issues(first: $first, after: $after, filterBy: { since: $since }) {
+        issues(
+          first: $first
+          after: $after
+          filterBy: { since: $since }
+          orderBy: { field: CREATED_AT, direction: ASC }
+        ) {
           nodes {
             ...IssueFields
           }

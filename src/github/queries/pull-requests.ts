@@ -24,6 +24,25 @@ export const PULL_REQUEST_IDS = /* GraphQL */ `
   }
 `
 
+/** The most recently updated pull requests of several repositories, aliased `r0`, `r1`, ... */
+export function pullRequestHeads(repositories: string[], first: number): string {
+  const fields = repositories.map(
+    (repository, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
+      ... on Repository {
+        pullRequests(first: ${first}, orderBy: { field: UPDATED_AT, direction: DESC }) {
+          nodes { id updatedAt mergedAt }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }`
+  )
+  return /* GraphQL */ `
+  query PullRequestHeads {
+    ${fields.join('\n    ')}
+  }
+`
+}
+
 const REVIEW_FIELDS = /* GraphQL */ `
   fragment ReviewFields on PullRequestReview {
     id

@@ -28,7 +28,8 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
         endCursor
       }
     }
-    issues(first: 100, filterBy: { since: $updatedSince }) {
+    # Creation order: an issue updated while the list is paged keeps its place, so no page skips it.
+    issues(first: 100, filterBy: { since: $updatedSince }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         id
       }
