@@ -265,6 +265,22 @@ describe('parseConfig: every error names its key path and line', () => {
     ])
   })
 
+  it('refuses a person included by one account and excluded by another of their aliases', () => {
+    const yaml = [
+      'aliases:',
+      '  alice: [alice-work]',
+      'include:',
+      '  - { login: alice, reason: r }',
+      '  - { login: Alice-Work, reason: r }',
+      'exclude:',
+      '  logins: [alice-work]'
+    ].join('\n')
+    expect(errorsOf(yaml)).toEqual([
+      `${FILE}:4: include[0].login: 'alice' is both included and excluded through the alias 'alice-work' (exclude.logins[0])`,
+      `${FILE}:5: include[1].login: 'Alice-Work' is both included and excluded (exclude.logins[0])`
+    ])
+  })
+
   it('refuses a login included twice, whatever its case', () => {
     expect(errorsOf('include:\n  - { login: ann, reason: a }\n  - { login: ANN, reason: b }\n')).toEqual([
       `${FILE}:3: include[1].login: 'ANN' is already included at include[0].login`

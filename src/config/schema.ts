@@ -28,7 +28,7 @@ const weights = z
   })
   .partial()
 
-/** A rule holds when every minimum in it is met; keys keep the order they were written in. */
+/** A rule holds when every minimum in it is met. zod rebuilds it in schema order; parse.ts restores the order written. */
 const rule = z
   .strictObject({
     commits: minimum,

@@ -51,6 +51,16 @@ function expiryProblems(input: unknown): ConfigProblem[] {
 }
 
 /** An included person listed twice, or also excluded: the officials must say which they meant. */
+/** Every account of the person a login belongs to under `aliases` (the login alone when it has none). */
+function accountsOf(input: unknown, login: string): string[] {
+  const key = login.toLowerCase()
+  for (const [primary, others] of Object.entries(mapAt(input, ['aliases']))) {
+    const group = [primary, ...(Array.isArray(others) ? others.filter(o => typeof o === 'string') : [])]
+    if (group.some(account => account.toLowerCase() === key)) return group
+  }
+  return [login]
+}
+
 function includeProblems(input: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = []
   const seen = new Map<string, KeyPath>()
@@ -69,16 +79,23 @@ function includeProblems(input: unknown): ConfigProblem[] {
       problems.push({ path, message: `'${login}' is already included at ${formatPath(earlier)}` })
     }
     seen.set(key, earlier ?? path)
-    const exclusion = excluded.get(key)
-    if (exclusion !== undefined) {
-      problems.push({ path, message: `'${login}' is both included and excluded (${formatPath(exclusion)})` })
-    }
-    const pattern = patterns.find(item => globMatcher([item.value])(login))
-    if (pattern !== undefined) {
-      problems.push({
-        path,
-        message: `'${login}' is both included and excluded (${formatPath(pattern.path)}: '${pattern.value}')`
-      })
+    // An exclusion of any account merged into the person excludes the person, the included login too.
+    for (const account of accountsOf(input, login)) {
+      const whose = account.toLowerCase() === key ? '' : ` through the alias '${account}'`
+      const exclusion = excluded.get(account.toLowerCase())
+      if (exclusion !== undefined) {
+        problems.push({
+          path,
+          message: `'${login}' is both included and excluded${whose} (${formatPath(exclusion)})`
+        })
+      }
+      const pattern = patterns.find(item => globMatcher([item.value])(account))
+      if (pattern !== undefined) {
+        problems.push({
+          path,
+          message: `'${login}' is both included and excluded${whose} (${formatPath(pattern.path)}: '${pattern.value}')`
+        })
+      }
     }
   })
   return problems
