@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FaultPlan } from '../../tools/fake-github/faults.js'
 import { generateWorld } from '../../tools/world/generate.js'
@@ -33,6 +35,17 @@ describe('faults that retrying does not cure', () => {
     return line
   }
 
+  it('leaves no earlier roll behind when the config of the next run is bad (exit 2)', async () => {
+    const cwd = await workspace()
+    const earlier = await runElectorate(world, { cwd })
+    expect(earlier.files.has('electorate.csv')).toBe(true)
+    await writeFile(path.join(cwd, 'bad.yml'), 'criteria:\n  - { reveiws: 5 }\n')
+    const run = await runElectorate(world, { cwd, args: ['--config', 'bad.yml'] })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain("unknown metric 'reveiws'")
+    expect(run.files.has('electorate.csv')).toBe(false)
+  })
+
   it.each<[string, FaultPlan, string[]]>([
     ['listing it by name', { failRepository: 'demo-org/demo' }, ['--repositories', 'demo,empty']],
     ['reading its history', failingOn(failing.id), []]
@@ -64,7 +77,9 @@ describe('faults that retrying does not cure', () => {
     const [line, ...more] = errorLines(run.stderr)
     expect(more).toEqual([])
     expect(line).toMatch(/rate limit is exhausted \(5000 of 5000 points used this hour\)/)
-    expect(line).toMatch(/resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z, more than 1 minutes away/)
+    expect(line).toMatch(
+      /resets at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z, and waiting for it would pass the 1-minute bound/
+    )
     expect(line).toMatch(/GitHub App installation token or a personal access token/)
     expect(run.stderr).not.toMatch(STACK_FRAME)
     expect(run.files.has('electorate.csv')).toBe(false)

@@ -83,9 +83,9 @@ describe('unlinked.csv', () => {
     )
   })
 
-  it('lists names only when emails are not included', () => {
+  it('keeps the email column, empty, when emails are not included', () => {
     expect(unlinkedCsv(electorate().unlinked, false)).toBe(
-      'name,commits,example_url\r\nGhost Writer,2,https://github.com/o/r/commit/1\r\n'
+      'email,name,commits,example_url\r\n,Ghost Writer,2,https://github.com/o/r/commit/1\r\n'
     )
   })
 

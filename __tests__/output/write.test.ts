@@ -146,7 +146,7 @@ describe('writeOutputs', () => {
     for (const [name, bytes] of Object.entries(files)) {
       expect(bytes.toString('utf8'), name).not.toMatch(/example\.(org|net)|work\.example|home\.example/)
     }
-    expect(files['unlinked.csv'].toString('utf8').split('\r\n')[0]).toBe('name,commits,example_url')
+    expect(files['unlinked.csv'].toString('utf8').split('\r\n')[0]).toBe('email,name,commits,example_url')
     const report = JSON.parse(files['report.json'].toString('utf8'))
     expect(report.emails_included).toBe(false)
     expect(Object.values(report.config.effective.emails)).toEqual(['alice'])

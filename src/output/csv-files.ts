@@ -52,15 +52,15 @@ export function contributorsCsv(people: readonly Person[], includeEmails: boolea
   )
 }
 
-/** unlinked.csv; without emails the email column is left out, so only name, count and an example remain. */
+/**
+ * unlinked.csv, with the contract's columns always; without emails the email cells stay empty, and the
+ * name and an example commit are what officials map the identity by.
+ */
 export function unlinkedCsv(unlinked: readonly UnlinkedIdentity[], includeEmails: boolean): string {
-  const header = includeEmails
-    ? ['email', 'name', 'commits', 'example_url']
-    : ['name', 'commits', 'example_url']
   return toCsv(
-    header,
+    ['email', 'name', 'commits', 'example_url'],
     unlinked.map(identity => [
-      ...(includeEmails ? [identity.email] : []),
+      includeEmails ? identity.email : '',
       identity.name,
       identity.commits,
       identity.exampleUrl
