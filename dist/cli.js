@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import path, { basename, join } from 'node:path';
-import { readFile, mkdir, rm, writeFile, rename, glob, stat } from 'node:fs/promises';
+import { readFile, rm, mkdir, writeFile, rename, glob, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
@@ -15542,7 +15542,7 @@ const weights = strictObject({
     ci: number().nonnegative()
 })
     .partial();
-/** A rule holds when every minimum in it is met; keys keep the order they were written in. */
+/** A rule holds when every minimum in it is met. zod rebuilds it in schema order; parse.ts restores the order written. */
 const rule = strictObject({
     commits: minimum,
     merged_prs: minimum,
@@ -18895,6 +18895,16 @@ function expiryProblems(input) {
     });
 }
 /** An included person listed twice, or also excluded: the officials must say which they meant. */
+/** Every account of the person a login belongs to under `aliases` (the login alone when it has none). */
+function accountsOf(input, login) {
+    const key = login.toLowerCase();
+    for (const [primary, others] of Object.entries(mapAt(input, ['aliases']))) {
+        const group = [primary, ...(Array.isArray(others) ? others.filter(o => typeof o === 'string') : [])];
+        if (group.some(account => account.toLowerCase() === key))
+            return group;
+    }
+    return [login];
+}
 function includeProblems(input) {
     const problems = [];
     const seen = new Map();
@@ -18915,16 +18925,23 @@ function includeProblems(input) {
             problems.push({ path, message: `'${login}' is already included at ${formatPath(earlier)}` });
         }
         seen.set(key, earlier ?? path);
-        const exclusion = excluded.get(key);
-        if (exclusion !== undefined) {
-            problems.push({ path, message: `'${login}' is both included and excluded (${formatPath(exclusion)})` });
-        }
-        const pattern = patterns.find(item => globMatcher([item.value])(login));
-        if (pattern !== undefined) {
-            problems.push({
-                path,
-                message: `'${login}' is both included and excluded (${formatPath(pattern.path)}: '${pattern.value}')`
-            });
+        // An exclusion of any account merged into the person excludes the person, the included login too.
+        for (const account of accountsOf(input, login)) {
+            const whose = account.toLowerCase() === key ? '' : ` through the alias '${account}'`;
+            const exclusion = excluded.get(account.toLowerCase());
+            if (exclusion !== undefined) {
+                problems.push({
+                    path,
+                    message: `'${login}' is both included and excluded${whose} (${formatPath(exclusion)})`
+                });
+            }
+            const pattern = patterns.find(item => globMatcher([item.value])(account));
+            if (pattern !== undefined) {
+                problems.push({
+                    path,
+                    message: `'${login}' is both included and excluded${whose} (${formatPath(pattern.path)}: '${pattern.value}')`
+                });
+            }
         }
     });
     return problems;
@@ -19155,6 +19172,37 @@ function loaded(config, path, source) {
     return { config, path, source, sha256 };
 }
 
+// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
+// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
+// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
+// hashed the same way to compare, so the electorate is the same; the address itself is not written.
+/** `sha256:<hex>` of the trimmed, lower-cased address; '' stays ''. */
+function hideEmail(email) {
+    if (email === '' || email.startsWith('sha256:'))
+        return email;
+    return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+}
+function recordWithoutEmails(record) {
+    if (record.kind !== 'commit')
+        return record;
+    return {
+        ...record,
+        authors: record.authors.map(author => ({ ...author, email: hideEmail(author.email) })),
+        signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hideEmail(signoff.email) }))
+    };
+}
+/** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
+function withoutEmails$1(gathered) {
+    if (gathered.emails === 'hidden')
+        return gathered;
+    return {
+        ...gathered,
+        records: gathered.records.map(recordWithoutEmails),
+        profiles: Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])),
+        emails: 'hidden'
+    };
+}
+
 const key$1 = (login) => login.toLowerCase();
 function resolveIdentities(gathered, config) {
     const bots = new Set(config.exclude.bots.map(key$1));
@@ -19165,7 +19213,11 @@ function resolveIdentities(gathered, config) {
         for (const other of others)
             primaryOf.set(key$1(other), key$1(primary));
     }
-    const emails = new Map(Object.entries(config.emails).map(([email, login]) => [key$1(email), login]));
+    // Records gathered for a public artifact carry hashed addresses: an entry matches either form.
+    const emails = new Map(Object.entries(config.emails).flatMap(([email, login]) => [
+        [key$1(email), login],
+        [hideEmail(email), login]
+    ]));
     const spellings = spellingsOf(gathered, config);
     const personOfLogin = (login) => {
         const primary = primaryOf.get(key$1(login)) ?? key$1(login);
@@ -19730,19 +19782,25 @@ function createGitHubClient(options) {
         pause = Promise.all([pause, waited]).then(() => undefined);
         return pause;
     };
+    // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
+    // reset time that is already past) must end the run, not hold it forever.
+    let primaryWaitedMs = 0;
     async function waitForPrimaryReset(label, headers) {
         const header = Number(headers.get('x-ratelimit-reset'));
         const resetMs = header > 0 ? header * 1000 : stats.resetAt ? Date.parse(stats.resetAt) : now() + 60_000;
-        const waitMs = Math.max(0, resetMs - now()) + 1_000;
+        // A reset already past gets a minute: GitHub's clock and ours may differ, or the limit came back.
+        const waitMs = resetMs > now() ? resetMs - now() + 1_000 : 60_000;
         const resetAt = new Date(resetMs).toISOString();
         const used = headers.get('x-ratelimit-used') ?? '?';
         const limit = headers.get('x-ratelimit-limit') ?? '?';
-        if (waitMs > waitBoundMs) {
+        if (primaryWaitedMs + waitMs > waitBoundMs) {
             throw fail(`${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
-                `${resetAt}, more than ${waitBoundMs / 60_000} minutes away. Raise the wait bound, or use a ` +
+                `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
+                `(rate-limit-wait). Raise the bound, or use a ` +
                 `GitHub App installation token or a personal access token, which get more points per hour.`);
         }
         log.warning(`${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`);
+        primaryWaitedMs += waitMs;
         await pauseAll(waitMs);
     }
     async function send(document, variables, label, queryOptions) {
@@ -19865,7 +19923,10 @@ class ProfileBook {
     actor(node) {
         if (!node)
             return null;
-        const type = ACTOR_TYPES.find(t => t === node.__typename) ?? 'User';
+        // Every type that implements GitHub's Actor today; a new one must not be guessed to be a person.
+        const type = ACTOR_TYPES.find(t => t === node.__typename);
+        if (type === undefined)
+            throw new Error(`GitHub named an actor of a type this version does not know: ${node.__typename} (${node.login})`);
         if (type === 'User')
             this.user({ login: node.login, name: node.name ?? '', email: node.email ?? '' });
         return { login: node.login, type };
@@ -19953,11 +20014,14 @@ async function* pages(client, request) {
             throw error;
         }
         const connection = request.connection(data);
+        // A list that vanishes or cannot go on would end the items early without an error: fail instead.
         if (!connection)
-            return;
+            throw new Error(`${request.label}: GitHub returned no list`);
         yield connection.nodes;
         if (!connection.pageInfo.hasNextPage)
             return;
+        if (!connection.pageInfo.endCursor)
+            throw new Error(`${request.label}: GitHub gave no cursor for the next page`);
         after = connection.pageInfo.endCursor;
     }
 }
@@ -20153,8 +20217,9 @@ async function gatherCommits(repositories, context) {
         const data = await client.query(commitHistories(batch.map(piece => ({ ...piece, repository: piece.repository.id }))), {}, `history of ${describePieces(batch)}`, { priority: PRIORITY.leaf });
         await Promise.all(batch.map(async (piece, i) => {
             const history = data[`r${i}`]?.defaultBranchRef?.target?.history;
+            // The listing counted commits here: a history that is gone now would drop them unseen.
             if (!history)
-                return;
+                throw new Error(`${piece.repository.nameWithOwner}: GitHub returned no history`);
             await keep(piece.repository.nameWithOwner, history.nodes);
             // A slice busier than expected, or commits that landed since the listing counted them.
             if (history.pageInfo.hasNextPage)
@@ -20220,13 +20285,38 @@ function nodesDocument(query, groups) {
 ${query.fragments}`;
 }
 
-/** The nodes of `ids`, in order, in one query (null where GitHub has none). */
+/** 502/504 answers tolerated on one batch before it is split in two. */
+const TIMEOUTS_PER_BATCH = 2;
+/**
+ * The nodes of `ids`, in order (null where GitHub has none), in one query; a batch that keeps timing
+ * out (the query ran too long) is asked again as two halves, down to single ids.
+ */
 async function queryNodes(client, query, ids, label, variables = {}, priority = PRIORITY.details) {
     const groups = [];
     for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD)
         groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD));
-    const data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, { priority });
-    return groups.flatMap((_, i) => data[`n${i}`] ?? []);
+    let data;
+    try {
+        data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, { priority, ...(ids.length > 1 ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) });
+    }
+    catch (error) {
+        if (!(error instanceof GitHubTimeoutError) || ids.length < 2)
+            throw error;
+        const half = Math.ceil(ids.length / 2);
+        client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`);
+        const [first, second] = await Promise.all([
+            queryNodes(client, query, ids.slice(0, half), label, variables, priority),
+            queryNodes(client, query, ids.slice(half), label, variables, priority)
+        ]);
+        return [...first, ...second];
+    }
+    return groups.flatMap((group, i) => {
+        const nodes = data[`n${i}`];
+        // Pairing nodes with ids by position: a short list would credit items to the wrong ones.
+        if (!nodes || nodes.length !== group.length)
+            throw new Error(`${label}: GitHub returned ${nodes?.length ?? 'no'} nodes for ${group.length} ids`);
+        return nodes;
+    });
 }
 
 // Who did something: `__typename` tells Bots apart, and a User's public name and email come along
@@ -20392,7 +20482,12 @@ const REPOSITORY_ISSUES = /* GraphQL */ `
   query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
     node(id: $repository) {
       ... on Repository {
-        issues(first: $first, after: $after, filterBy: { since: $since }) {
+        issues(
+          first: $first
+          after: $after
+          filterBy: { since: $since }
+          orderBy: { field: CREATED_AT, direction: ASC }
+        ) {
           nodes {
             ...IssueFields
           }
@@ -20526,6 +20621,22 @@ const PULL_REQUEST_IDS = /* GraphQL */ `
     }
   }
 `;
+/** The most recently updated pull requests of several repositories, aliased `r0`, `r1`, ... */
+function pullRequestHeads(repositories, first) {
+    const fields = repositories.map((repository, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
+      ... on Repository {
+        pullRequests(first: ${first}, orderBy: { field: UPDATED_AT, direction: DESC }) {
+          nodes { id updatedAt mergedAt }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }`);
+    return /* GraphQL */ `
+  query PullRequestHeads {
+    ${fields.join('\n    ')}
+  }
+`;
+}
 const REVIEW_FIELDS = /* GraphQL */ `
   fragment ReviewFields on PullRequestReview {
     id
@@ -20684,7 +20795,11 @@ async function gatherPullRequests(repositories, context) {
     const countInlineComments = (all) => {
         while (doubtful.length >= COUNTED_REVIEWS_PER_QUERY || (all && doubtful.length > 0)) {
             const chunk = doubtful.splice(0, COUNTED_REVIEWS_PER_QUERY);
-            const counts = queryNodes(client, REVIEW_COMMENT_COUNTS, chunk.map(d => d.id), `inline comments of ${chunk.length} approvals without a body`).then(nodes => nodes.forEach((node, j) => (chunk[j].record.substantive = (node?.comments.totalCount ?? 0) > 0)));
+            const counts = queryNodes(client, REVIEW_COMMENT_COUNTS, chunk.map(d => d.id), `inline comments of ${chunk.length} approvals without a body`).then(nodes => nodes.forEach((node, j) => {
+                if (!node)
+                    throw new Error(`GitHub returned nothing for review ${chunk[j].id} of ${chunk[j].record.url}`);
+                chunk[j].record.substantive = node.comments.totalCount > 0;
+            }));
             counts.catch(() => undefined);
             work.push(counts);
         }
@@ -20694,6 +20809,9 @@ async function gatherPullRequests(repositories, context) {
         for (const stub of stubs) {
             if (Date.parse(stub.updatedAt) < window.since.getTime())
                 return false;
+            // A pull request updated while the list was paged shifts the pages: it may come round twice.
+            if (repositoryOf.has(stub.id))
+                continue;
             repositoryOf.set(stub.id, repository);
             (inWindow(stub.mergedAt, window) ? merged : reviewed).push(stub.id);
         }
@@ -20777,6 +20895,7 @@ async function gatherPullRequests(repositories, context) {
             if (!add(repository.nameWithOwner, page))
                 break;
     }));
+    await catchUpdatedMeanwhile(repositories, client, add);
     flush(true);
     await Promise.all(work);
     countInlineComments(true);
@@ -20801,6 +20920,43 @@ function approversBefore(reviews, review) {
             logins.push(login);
     }
     return logins;
+}
+/** Pull requests per repository read again at the top of its list: more than that many updated during a run is rare. */
+const HEADS_FIRST = 20;
+/**
+ * The list is paged newest-updated first, so a pull request updated while its repository was being paged
+ * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
+ * are done the top of each list is read again, down to the pull request the listing began with: anything
+ * above it was updated since, and is queued unless it was seen.
+ */
+async function catchUpdatedMeanwhile(repositories, client, add) {
+    const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET);
+    await Promise.all(batches.map(async (batch) => {
+        const data = await client.query(pullRequestHeads(batch.map(r => r.id), HEADS_FIRST), {}, `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`, { priority: PRIORITY.chain });
+        await Promise.all(batch.map(async (repository, i) => {
+            const top = data[`r${i}`]?.pullRequests;
+            if (!top)
+                throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`);
+            const head = repository.pullRequests.nodes[0]?.updatedAt;
+            const newer = (stubs) => {
+                const above = head === undefined ? stubs : stubs.filter(stub => stub.updatedAt >= head);
+                add(repository.nameWithOwner, above);
+                return above.length === stubs.length;
+            };
+            if (!newer(top.nodes) || !top.pageInfo.hasNextPage)
+                return;
+            for await (const page of pages(client, {
+                document: PULL_REQUEST_IDS,
+                variables: { repository: repository.id },
+                label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
+                connection: (data) => data.node?.pullRequests,
+                first: 100,
+                after: top.pageInfo.endCursor
+            }))
+                if (!newer(page))
+                    return;
+        }));
+    }));
 }
 
 // The repository listing doubles as a cheap probe: it sizes each repository's history and lists
@@ -20833,7 +20989,8 @@ const REPOSITORY_OVERVIEW = /* GraphQL */ `
         endCursor
       }
     }
-    issues(first: 100, filterBy: { since: $updatedSince }) {
+    # Creation order: an issue updated while the list is paged keeps its place, so no page skips it.
+    issues(first: 100, filterBy: { since: $updatedSince }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         id
       }
@@ -23763,13 +23920,13 @@ function electorateCsv(people, includeEmails) {
 function contributorsCsv(people, includeEmails) {
     return toCsv([...personColumns(includeEmails), 'status', 'note'], people.map(person => [...personCells(person, includeEmails), person.status, person.note]));
 }
-/** unlinked.csv; without emails the email column is left out, so only name, count and an example remain. */
+/**
+ * unlinked.csv, with the contract's columns always; without emails the email cells stay empty, and the
+ * name and an example commit are what officials map the identity by.
+ */
 function unlinkedCsv(unlinked, includeEmails) {
-    const header = includeEmails
-        ? ['email', 'name', 'commits', 'example_url']
-        : ['name', 'commits', 'example_url'];
-    return toCsv(header, unlinked.map(identity => [
-        ...(includeEmails ? [identity.email] : []),
+    return toCsv(['email', 'name', 'commits', 'example_url'], unlinked.map(identity => [
+        includeEmails ? identity.email : '',
         identity.name,
         identity.commits,
         identity.exampleUrl
@@ -24673,7 +24830,9 @@ function mergeShards(shards) {
             owner.set(key, shard);
         }
     }
-    const gathered = ordered.map(shard => shard.gathered);
+    // One shard gathered for a public artifact hides the addresses of all: a mix could not be scored alike.
+    const hidden = ordered.some(shard => shard.gathered.emails === 'hidden');
+    const gathered = ordered.map(shard => (hidden ? withoutEmails$1(shard.gathered) : shard.gathered));
     const organizations = [...new Set(gathered.map(g => g.organization))].sort();
     return {
         organization: organizations.join(', '),
@@ -24684,6 +24843,7 @@ function mergeShards(shards) {
         // A login seen by two shards: its profile from the first shard, so the choice does not depend on the order given.
         profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)),
         warnings: gathered.flatMap(g => g.warnings),
+        ...(hidden ? { emails: 'hidden' } : {}),
         // Each shard spends its own token's budget: what remains of one says nothing of the others.
         stats: {
             requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
@@ -24747,6 +24907,7 @@ const header = object({
         resetAt: string().nullable()
     }),
     warnings: array(string()),
+    emails: _enum(['plain', 'hidden']),
     lines: object({ records: number(), profiles: number() })
 });
 /** Reads one records file back into what gathering produced; any damage is a usage error naming the file. */
@@ -24809,7 +24970,8 @@ async function readRecordsFile(path) {
             records,
             profiles,
             warnings: head.warnings,
-            stats: head.stats
+            stats: head.stats,
+            ...(head.emails === 'hidden' ? { emails: 'hidden' } : {})
         }
     };
 }
@@ -24927,6 +25089,7 @@ function* recordsFileLines(gathered) {
         repositories: gathered.repositories,
         stats: gathered.stats,
         warnings: gathered.warnings,
+        emails: gathered.emails ?? 'plain',
         lines: { records: gathered.records.length, profiles: profiles.length }
     };
     yield JSON.stringify(header);
@@ -24990,8 +25153,7 @@ async function gatherFromGitHub(options, config, log) {
         months: options.months ?? config.months,
         now: options.now
     });
-    // Before any request: a failed run must not leave an earlier run's roll behind.
-    await removeStaleOutputs(options.outputDir);
+    await removeStaleRecords(options.outputDir);
     log.info(`Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`);
     const client = createGitHubClient({
         url: options.graphqlUrl,
@@ -25008,27 +25170,32 @@ async function gatherFromGitHub(options, config, log) {
         config
     }, client, log);
 }
-async function removeStaleOutputs(dir) {
-    await removeStaleElectorate(dir);
-    await removeStaleRecords(dir);
-}
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
 async function run(options, log) {
     const startedAt = Date.now();
-    const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit });
     // Read before the output folder is cleared: the earlier roll may lie in it.
     const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous);
+    // Before anything can fail, a bad config included: a failed run must not leave an earlier roll behind.
+    await removeStaleElectorate(options.outputDir);
+    const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit });
     let gathered;
     if (options.mode === 'score') {
         gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log);
         // Only now: the records read may lie in the output folder itself.
-        await removeStaleOutputs(options.outputDir);
+        await removeStaleRecords(options.outputDir);
     }
     else {
         gathered = await gatherFromGitHub(options, loaded.config, log);
     }
     // One order for records however they were gathered: an online run and a re-score give the same bytes.
     gathered = inCanonicalOrder(gathered);
+    // Where the outputs carry no emails the records file, which travels with them, carries none either;
+    // scoring from the same hidden records keeps an online run and a re-score alike.
+    const emails = includeEmails(options, loaded.config);
+    if (emails && gathered.emails === 'hidden')
+        log.warning('The records were gathered without emails (for a public artifact): no email columns are written');
+    if (!emails)
+        gathered = withoutEmails$1(gathered);
     await mkdir(options.outputDir, { recursive: true });
     const records = await writeRecordsFile(options.outputDir, gathered);
     if (options.mode === 'gather')
@@ -25048,7 +25215,7 @@ async function run(options, log) {
         run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
     };
     const outputs = await log.group('Write the output folder', () => writeOutputs(options.outputDir, electorate, meta, {
-        includeEmails: includeEmails(options, loaded.config),
+        includeEmails: emails && gathered.emails !== 'hidden',
         previous,
         written: { [RECORDS_FILE]: records }
     }));
