@@ -191,12 +191,16 @@ describe('createGitHubClient', () => {
   })
 
   it('bounds all its waiting, not each wait: a limit that keeps coming back with a past reset ends the run', async () => {
-    const nowMs = Date.parse('2030-01-01T00:00:00Z')
+    let nowMs = Date.parse('2030-01-01T00:00:00Z')
     const server = await serve(() => ({
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(nowMs / 1000 - 5) },
       json: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }
     }))
-    const { log, sleep, sleeps } = recorder()
+    const { log, sleeps } = recorder()
+    const sleep = async (ms: number) => {
+      sleeps.push(ms)
+      nowMs += ms
+    }
     const client = createGitHubClient({
       url: server.url,
       token: TOKEN,
@@ -209,6 +213,29 @@ describe('createGitHubClient', () => {
     expect(String(error)).toMatch(/5-minute bound on waiting/)
     expect(sleeps).toEqual([60_000, 60_000, 60_000, 60_000, 60_000])
     expect(server.calls).toHaveLength(6)
+  })
+
+  it('counts one wait for requests in flight together that hit the same limit', async () => {
+    const nowMs = Date.parse('2030-01-01T00:00:00Z')
+    const limited = new Set<string>()
+    const server = await serve(({ body }) => {
+      const name = body.query.match(/query \{ (\w+)/)![1]!
+      if (limited.has(name)) return ok({ [name]: 1 })
+      limited.add(name)
+      return {
+        delayMs: 20,
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(nowMs / 1000 + 30 * 60) },
+        json: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }
+      }
+    })
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, now: () => nowMs })
+    const answers = await Promise.all(
+      ['a', 'b', 'c'].map(name => client.query(`query { ${name} }`, {}, name))
+    )
+    expect(answers).toEqual([{ a: 1 }, { b: 1 }, { c: 1 }])
+    expect(sleeps).toHaveLength(3)
+    for (const ms of sleeps) expect(ms).toBe(30 * 60_000 + 1_000)
   })
 
   it('fails with the points used and the reset time when the reset is beyond the bound', async () => {

@@ -197,6 +197,48 @@ describe('gather against the fake GitHub', () => {
     )
   })
 
+  it('still finds one updated again while the top of the list was being read again', async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const main = world.repositories.reduce((a, b) => (b.pullRequests.length > a.pullRequests.length ? b : a))
+    const name = `${main.owner}/${main.name}`
+    const reviewed = [...main.pullRequests]
+      .sort((a, b) => pullRequestUpdatedAt(b).localeCompare(pullRequestUpdatedAt(a)))
+      .slice(300)
+      .filter(pr => pr.reviews.some(r => r.submittedAt && r.submittedAt >= since.toISOString()))
+    // 25 move to the top while the list is paged: more than the re-read's first page holds. The one
+    // that moved least far is then updated again while the re-read pages on.
+    const moved = reviewed.slice(0, 25)
+    const twice = moved[0]!
+    let again = false
+    const at = (second: number) => `2026-04-07T01:00:${String(second).padStart(2, '0')}Z`
+    const { gathered } = await run(
+      world,
+      { since, until },
+      {
+        fake: {
+          onRequest: (index, github) => {
+            if (index === 2) moved.forEach((pr, i) => github.touch(name, 'pullRequest', pr.number, at(i + 1)))
+            if (!again && github.log.some(entry => entry.operationName === 'PullRequestHeads')) {
+              again = true
+              github.touch(name, 'pullRequest', twice.number, at(59))
+            }
+          }
+        }
+      }
+    )
+    for (const pr of moved) {
+      const url = `https://github.com/${name}/pull/${pr.number}`
+      expect(
+        gathered.records.some(r => r.kind === 'review' && r.url === url),
+        url
+      ).toBe(true)
+    }
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+  })
+
   it('still finds a pull request that was updated while its repository was being paged', async () => {
     const world = generateWorld({ scale: 'kata', seed: 7 })
     const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')

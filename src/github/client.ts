@@ -75,8 +75,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
 
   // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
-  // reset time that is already past) must end the run, not hold it forever.
+  // reset time that is already past) must end the run, not hold it forever. Requests in flight together
+  // hit the limit together and wait for the same reset: only what a wait adds to the pause counts.
   let primaryWaitedMs = 0
+  let primaryPausedUntil = 0
 
   async function waitForPrimaryReset(label: string, headers: Headers): Promise<void> {
     const header = Number(headers.get('x-ratelimit-reset'))
@@ -86,7 +88,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     const resetAt = new Date(resetMs).toISOString()
     const used = headers.get('x-ratelimit-used') ?? '?'
     const limit = headers.get('x-ratelimit-limit') ?? '?'
-    if (primaryWaitedMs + waitMs > waitBoundMs) {
+    const start = now()
+    const added = Math.max(0, start + waitMs - Math.max(primaryPausedUntil, start))
+    if (primaryWaitedMs + added > waitBoundMs) {
       throw fail(
         `${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
           `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
@@ -95,7 +99,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       )
     }
     log.warning(`${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`)
-    primaryWaitedMs += waitMs
+    primaryWaitedMs += added
+    primaryPausedUntil = Math.max(primaryPausedUntil, start + waitMs)
     await pauseAll(waitMs)
   }
 

@@ -5,10 +5,12 @@ import { IDS_PER_NODES_FIELD, nodesDocument, type NodesQuery } from './queries/n
 
 /** 502/504 answers tolerated on one batch before it is split in two. */
 const TIMEOUTS_PER_BATCH = 2
+/** A batch this small that still times out is not too big: GitHub is down, and the run fails. */
+const SMALLEST_SPLIT = 10
 
 /**
  * The nodes of `ids`, in order (null where GitHub has none), in one query; a batch that keeps timing
- * out (the query ran too long) is asked again as two halves, down to single ids.
+ * out (the query ran too long) is asked again as two halves, down to batches of about ten.
  */
 export async function queryNodes<N>(
   client: GitHubClient,
@@ -26,10 +28,10 @@ export async function queryNodes<N>(
       nodesDocument(query, groups.length),
       { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) },
       label,
-      { priority, ...(ids.length > 1 ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) }
+      { priority, ...(ids.length > SMALLEST_SPLIT ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) }
     )
   } catch (error) {
-    if (!(error instanceof GitHubTimeoutError) || ids.length < 2) throw error
+    if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_SPLIT) throw error
     const half = Math.ceil(ids.length / 2)
     client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`)
     const [first, second] = await Promise.all([

@@ -242,52 +242,73 @@ function approversBefore(
 /** Pull requests per repository read again at the top of its list: more than that many updated during a run is rare. */
 const HEADS_FIRST = 20
 
+type Heads = Record<string, { pullRequests: Connection<PullRequestStub> } | null>
+
 /**
  * The list is paged newest-updated first, so a pull request updated while its repository was being paged
  * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
  * are done the top of each list is read again, down to the pull request the listing began with: anything
- * above it was updated since, and is queued unless it was seen.
+ * above it was updated since, and is queued unless it was seen. Paging on from the top is paging again,
+ * open to the same slip, so the read is repeated until one ends within its first page, read without a cursor.
  */
 async function catchUpdatedMeanwhile(
   repositories: RepositoryOverview[],
   client: GitHubClient,
   add: (repository: string, stubs: PullRequestStub[]) => boolean
 ): Promise<void> {
+  const readTops = (batch: RepositoryOverview[]) =>
+    client.query<Heads>(
+      pullRequestHeads(
+        batch.map(r => r.id),
+        HEADS_FIRST
+      ),
+      {},
+      `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`,
+      { priority: PRIORITY.chain }
+    )
+  const topOf = (data: Heads, i: number, repository: RepositoryOverview) => {
+    const top = data[`r${i}`]?.pullRequests
+    if (!top) throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`)
+    return top
+  }
+
+  const catchUp = async (repository: RepositoryOverview, first: Connection<PullRequestStub>) => {
+    let top = first
+    let head = repository.pullRequests.nodes[0]?.updatedAt
+    // The first pass takes ties with the listing's head too; a later pass only what came after the
+    // previous one began, or a list whose top shares one second would be read again forever.
+    for (let pass = 0; ; pass++) {
+      const since = head
+      /** Queues the stubs updated since `since`; false once one is older. */
+      const newer = (stubs: PullRequestStub[]) => {
+        const above =
+          since === undefined
+            ? stubs
+            : stubs.filter(stub => stub.updatedAt > since || (pass === 0 && stub.updatedAt === since))
+        add(repository.nameWithOwner, above)
+        return above.length === stubs.length
+      }
+      if (!newer(top.nodes) || !top.pageInfo.hasNextPage) return
+      head = top.nodes[0]?.updatedAt ?? head
+      for await (const page of pages<PullRequestStub>(client, {
+        document: PULL_REQUEST_IDS,
+        variables: { repository: repository.id },
+        label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
+        connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
+          data.node?.pullRequests,
+        first: 100,
+        after: top.pageInfo.endCursor
+      }))
+        if (!newer(page)) break
+      top = topOf(await readTops([repository]), 0, repository)
+    }
+  }
+
   const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET)
   await Promise.all(
     batches.map(async batch => {
-      const data = await client.query<Record<string, { pullRequests: Connection<PullRequestStub> } | null>>(
-        pullRequestHeads(
-          batch.map(r => r.id),
-          HEADS_FIRST
-        ),
-        {},
-        `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`,
-        { priority: PRIORITY.chain }
-      )
-      await Promise.all(
-        batch.map(async (repository, i) => {
-          const top = data[`r${i}`]?.pullRequests
-          if (!top) throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`)
-          const head = repository.pullRequests.nodes[0]?.updatedAt
-          const newer = (stubs: PullRequestStub[]) => {
-            const above = head === undefined ? stubs : stubs.filter(stub => stub.updatedAt >= head)
-            add(repository.nameWithOwner, above)
-            return above.length === stubs.length
-          }
-          if (!newer(top.nodes) || !top.pageInfo.hasNextPage) return
-          for await (const page of pages<PullRequestStub>(client, {
-            document: PULL_REQUEST_IDS,
-            variables: { repository: repository.id },
-            label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
-            connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
-              data.node?.pullRequests,
-            first: 100,
-            after: top.pageInfo.endCursor
-          }))
-            if (!newer(page)) return
-        })
-      )
+      const data = await readTops(batch)
+      await Promise.all(batch.map((repository, i) => catchUp(repository, topOf(data, i, repository))))
     })
   )
 }
