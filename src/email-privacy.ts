@@ -4,12 +4,14 @@ import type { ActivityRecord, Gathered } from './records.js'
 // Anyone can download a public repository's artifacts, and the records file travels in them. Where the
 // outputs carry no emails, the records carry each address as its sha256 instead: the same address still
 // matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
-// hashed the same way to compare, so the electorate is the same; the address itself is not written.
+// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
+// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
+// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
 
-/** `sha256:<hex>` of the trimmed, lower-cased address; '' stays ''. */
+/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' stays ''. */
 export function hideEmail(email: string): string {
   if (email === '' || email.startsWith('sha256:')) return email
-  return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`
+  return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`
 }
 
 function recordWithoutEmails(record: ActivityRecord): ActivityRecord {

@@ -269,6 +269,10 @@ describe('records gathered without emails (for a public artifact)', () => {
       stringify({ emails: { [unlinked.email.toUpperCase()]: login } })
     )
 
+    // Without the map the address is unlinked, so the map below has something to do.
+    await online('hidden-unmapped', '--include-emails', 'false')
+    expect(await readFile(path.join(cwd, 'hidden-unmapped', 'unlinked.csv'), 'utf8')).toContain(unlinked.name)
+
     await online('hidden-online', '--include-emails', 'false', '--config', 'mapped.yml')
     const records = gunzipSync(await readFile(path.join(cwd, recordsOf('hidden-online')))).toString('utf8')
     expect(JSON.parse(records.split('\n')[0]!)).toMatchObject({ emails: 'hidden' })
@@ -290,6 +294,15 @@ describe('records gathered without emails (for a public artifact)', () => {
     // The hashed address still met its emails: entry: its commits are the mapped person's.
     const unlinkedCsv = await readFile(path.join(cwd, 'hidden-offline', 'unlinked.csv'), 'utf8')
     expect(unlinkedCsv).not.toContain(unlinked.name)
+
+    // And the same people qualify as when the addresses are plain and written.
+    await online('plain-online', '--include-emails', 'true', '--config', 'mapped.yml')
+    const logins = async (out: string) =>
+      (await readFile(path.join(cwd, out, 'electorate.csv'), 'utf8'))
+        .split('\r\n')
+        .slice(1)
+        .map(line => line.split(',')[0])
+    expect(await logins('hidden-offline')).toEqual(await logins('plain-online'))
   })
 
   it('cannot give back the addresses: asked for emails, the re-score warns and writes no email column', async () => {

@@ -25,7 +25,8 @@ export function unlinkedIdentities(gathered: Gathered, identities: Identities): 
   }
   return [...byEmail.values()]
     .map(({ newest, oids }) => ({ email: newest.email, name: newest.name, commits: oids.size, exampleUrl: newest.url }))
-    .sort((a, b) => caseInsensitiveOrder(a.email, b.email))
+    // By name: when emails are not written (or are hashes), an order by email would look random.
+    .sort((a, b) => caseInsensitiveOrder(a.name, b.name) || caseInsensitiveOrder(a.email, b.email))
 }
 
 function isNewer(a: { at: string; url: string }, b: { at: string; url: string }): boolean {
