@@ -19175,12 +19175,14 @@ function loaded(config, path, source) {
 // Anyone can download a public repository's artifacts, and the records file travels in them. Where the
 // outputs carry no emails, the records carry each address as its sha256 instead: the same address still
 // matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
-// hashed the same way to compare, so the electorate is the same; the address itself is not written.
-/** `sha256:<hex>` of the trimmed, lower-cased address; '' stays ''. */
+// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
+// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
+// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
+/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' stays ''. */
 function hideEmail(email) {
     if (email === '' || email.startsWith('sha256:'))
         return email;
-    return `sha256:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+    return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
 }
 function recordWithoutEmails(record) {
     if (record.kind !== 'commit')
@@ -19619,7 +19621,8 @@ function unlinkedIdentities(gathered, identities) {
     }
     return [...byEmail.values()]
         .map(({ newest, oids }) => ({ email: newest.email, name: newest.name, commits: oids.size, exampleUrl: newest.url }))
-        .sort((a, b) => caseInsensitiveOrder(a.email, b.email));
+        // By name: when emails are not written (or are hashes), an order by email would look random.
+        .sort((a, b) => caseInsensitiveOrder(a.name, b.name) || caseInsensitiveOrder(a.email, b.email));
 }
 function isNewer(a, b) {
     const difference = Date.parse(a.at) - Date.parse(b.at);
@@ -19783,8 +19786,10 @@ function createGitHubClient(options) {
         return pause;
     };
     // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
-    // reset time that is already past) must end the run, not hold it forever.
+    // reset time that is already past) must end the run, not hold it forever. Requests in flight together
+    // hit the limit together and wait for the same reset: only what a wait adds to the pause counts.
     let primaryWaitedMs = 0;
+    let primaryPausedUntil = 0;
     async function waitForPrimaryReset(label, headers) {
         const header = Number(headers.get('x-ratelimit-reset'));
         const resetMs = header > 0 ? header * 1000 : stats.resetAt ? Date.parse(stats.resetAt) : now() + 60_000;
@@ -19793,14 +19798,17 @@ function createGitHubClient(options) {
         const resetAt = new Date(resetMs).toISOString();
         const used = headers.get('x-ratelimit-used') ?? '?';
         const limit = headers.get('x-ratelimit-limit') ?? '?';
-        if (primaryWaitedMs + waitMs > waitBoundMs) {
+        const start = now();
+        const added = Math.max(0, start + waitMs - Math.max(primaryPausedUntil, start));
+        if (primaryWaitedMs + added > waitBoundMs) {
             throw fail(`${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
                 `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
                 `(rate-limit-wait). Raise the bound, or use a ` +
                 `GitHub App installation token or a personal access token, which get more points per hour.`);
         }
         log.warning(`${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`);
-        primaryWaitedMs += waitMs;
+        primaryWaitedMs += added;
+        primaryPausedUntil = Math.max(primaryPausedUntil, start + waitMs);
         await pauseAll(waitMs);
     }
     async function send(document, variables, label, queryOptions) {
@@ -20287,9 +20295,11 @@ ${query.fragments}`;
 
 /** 502/504 answers tolerated on one batch before it is split in two. */
 const TIMEOUTS_PER_BATCH = 2;
+/** A batch this small that still times out is not too big: GitHub is down, and the run fails. */
+const SMALLEST_SPLIT = 10;
 /**
  * The nodes of `ids`, in order (null where GitHub has none), in one query; a batch that keeps timing
- * out (the query ran too long) is asked again as two halves, down to single ids.
+ * out (the query ran too long) is asked again as two halves, down to batches of about ten.
  */
 async function queryNodes(client, query, ids, label, variables = {}, priority = PRIORITY.details) {
     const groups = [];
@@ -20297,10 +20307,10 @@ async function queryNodes(client, query, ids, label, variables = {}, priority = 
         groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD));
     let data;
     try {
-        data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, { priority, ...(ids.length > 1 ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) });
+        data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, { priority, ...(ids.length > SMALLEST_SPLIT ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) });
     }
     catch (error) {
-        if (!(error instanceof GitHubTimeoutError) || ids.length < 2)
+        if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_SPLIT)
             throw error;
         const half = Math.ceil(ids.length / 2);
         client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`);
@@ -20927,24 +20937,35 @@ const HEADS_FIRST = 20;
  * The list is paged newest-updated first, so a pull request updated while its repository was being paged
  * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
  * are done the top of each list is read again, down to the pull request the listing began with: anything
- * above it was updated since, and is queued unless it was seen.
+ * above it was updated since, and is queued unless it was seen. Paging on from the top is paging again,
+ * open to the same slip, so the read is repeated until one ends within its first page, read without a cursor.
  */
 async function catchUpdatedMeanwhile(repositories, client, add) {
-    const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET);
-    await Promise.all(batches.map(async (batch) => {
-        const data = await client.query(pullRequestHeads(batch.map(r => r.id), HEADS_FIRST), {}, `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`, { priority: PRIORITY.chain });
-        await Promise.all(batch.map(async (repository, i) => {
-            const top = data[`r${i}`]?.pullRequests;
-            if (!top)
-                throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`);
-            const head = repository.pullRequests.nodes[0]?.updatedAt;
+    const readTops = (batch) => client.query(pullRequestHeads(batch.map(r => r.id), HEADS_FIRST), {}, `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`, { priority: PRIORITY.chain });
+    const topOf = (data, i, repository) => {
+        const top = data[`r${i}`]?.pullRequests;
+        if (!top)
+            throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`);
+        return top;
+    };
+    const catchUp = async (repository, first) => {
+        let top = first;
+        let head = repository.pullRequests.nodes[0]?.updatedAt;
+        // The first pass takes ties with the listing's head too; a later pass only what came after the
+        // previous one began, or a list whose top shares one second would be read again forever.
+        for (let pass = 0;; pass++) {
+            const since = head;
+            /** Queues the stubs updated since `since`; false once one is older. */
             const newer = (stubs) => {
-                const above = head === undefined ? stubs : stubs.filter(stub => stub.updatedAt >= head);
+                const above = since === undefined
+                    ? stubs
+                    : stubs.filter(stub => stub.updatedAt > since || (pass === 0 && stub.updatedAt === since));
                 add(repository.nameWithOwner, above);
                 return above.length === stubs.length;
             };
             if (!newer(top.nodes) || !top.pageInfo.hasNextPage)
                 return;
+            head = top.nodes[0]?.updatedAt ?? head;
             for await (const page of pages(client, {
                 document: PULL_REQUEST_IDS,
                 variables: { repository: repository.id },
@@ -20954,8 +20975,14 @@ async function catchUpdatedMeanwhile(repositories, client, add) {
                 after: top.pageInfo.endCursor
             }))
                 if (!newer(page))
-                    return;
-        }));
+                    break;
+            top = topOf(await readTops([repository]), 0, repository);
+        }
+    };
+    const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET);
+    await Promise.all(batches.map(async (batch) => {
+        const data = await readTops(batch);
+        await Promise.all(batch.map((repository, i) => catchUp(repository, topOf(data, i, repository))));
     }));
 }
 
