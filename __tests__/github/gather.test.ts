@@ -191,10 +191,36 @@ describe('gather against the fake GitHub', () => {
     )
     expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
     const timedOut = fake.log.filter(entry => entry.fault === 'timeout')
-    // Pages (the listing, issues past the first hundred) were halved; batches of ids were split.
+    // The listing's pages were halved; batches of ids were split.
     expect(new Set(timedOut.map(entry => entry.operationName))).toEqual(
-      new Set(['OrganizationRepositories', 'RepositoryIssues', 'MergedPullRequests', 'Issues'])
+      new Set(['OrganizationRepositories', 'MergedPullRequests', 'Issues'])
     )
+  })
+
+  it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const timeout = { status: 502, body: '<html>timeout</html>', fault: 'timeout' }
+    const { gathered, fake } = await run(
+      world,
+      { since, until },
+      {
+        fake: {
+          faults: {
+            custom: (_index, body) =>
+              /query (PullRequestLists|IssueLists)/.test(body.query) && body.query.includes('first: 100')
+                ? timeout
+                : null
+          }
+        }
+      }
+    )
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    const lists = fake.log.filter(entry => entry.operationName === 'PullRequestLists' && !entry.fault)
+    expect(lists.length).toBeGreaterThan(0)
+    expect(fake.log.some(entry => entry.fault === 'timeout')).toBe(true)
   })
 
   it('still finds one updated again while the top of the list was being read again', async () => {
@@ -208,27 +234,37 @@ describe('gather against the fake GitHub', () => {
       .sort((a, b) => pullRequestUpdatedAt(b).localeCompare(pullRequestUpdatedAt(a)))
       .slice(300)
       .filter(pr => pr.reviews.some(r => r.submittedAt && r.submittedAt >= since.toISOString()))
-    // 25 move to the top while the list is paged: more than the re-read's first page holds. The one
-    // that moved least far is then updated again while the re-read pages on.
-    const moved = reviewed.slice(0, 25)
-    const twice = moved[0]!
-    let again = false
-    const at = (second: number) => `2026-04-07T01:00:${String(second).padStart(2, '0')}Z`
+    // `twice` moves to the top while the list is paged, so the pages never reach it; as the top is read
+    // again, 110 others move above it, more than that read's first page holds; and as that read pages
+    // on, `twice` moves to the top again, ahead of its cursor. Only a second read of the top finds it.
+    const [twice, ...others] = reviewed.slice(0, 111)
+    expect(others).toHaveLength(110)
+    const moved = [twice!, ...others]
+    const at = (second: number) =>
+      new Date(Date.parse('2026-04-07T01:00:00Z') + second * 1000).toISOString().replace('.000Z', 'Z')
+    const done = new Set<string>()
+    const once = (step: string, act: () => void) => {
+      if (!done.has(step)) act()
+      done.add(step)
+    }
     const { gathered } = await run(
       world,
       { since, until },
       {
         fake: {
-          onRequest: (index, github) => {
-            if (index === 2) moved.forEach((pr, i) => github.touch(name, 'pullRequest', pr.number, at(i + 1)))
-            if (!again && github.log.some(entry => entry.operationName === 'PullRequestHeads')) {
-              again = true
-              github.touch(name, 'pullRequest', twice.number, at(59))
-            }
+          onRequest: (index, github, body) => {
+            if (index === 2) once('paged', () => github.touch(name, 'pullRequest', twice!.number, at(1)))
+            if (body.query.includes('query PullRequestHeads'))
+              once('read', () =>
+                others.forEach((pr, i) => github.touch(name, 'pullRequest', pr.number, at(10 + i)))
+              )
+            if (body.query.includes('query PullRequestIds'))
+              once('again', () => github.touch(name, 'pullRequest', twice!.number, at(1000)))
           }
         }
       }
     )
+    expect([...done]).toEqual(['paged', 'read', 'again'])
     for (const pr of moved) {
       const url = `https://github.com/${name}/pull/${pr.number}`
       expect(

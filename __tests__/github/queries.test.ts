@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest'
 import { withRateLimit } from '../../src/github/rate-limit.js'
 import { commitHistories } from '../../src/github/queries/commits.js'
 import { ISSUES } from '../../src/github/queries/issues.js'
+import { ISSUE_LISTS, listsDocument, PULL_REQUEST_LISTS } from '../../src/github/queries/lists.js'
 import { nodesDocument } from '../../src/github/queries/nodes.js'
 import {
   MERGED_PULL_REQUESTS,
@@ -100,6 +101,17 @@ const builtDocuments: [string, string][] = [
     ])
   ],
   ['pullRequestHeads', pullRequestHeads(['R_1', 'R_2'], 20)],
+  ...[PULL_REQUEST_LISTS, ISSUE_LISTS].map((query): [string, string] => [
+    query.name,
+    listsDocument(
+      query,
+      [
+        { id: 'R_1', after: 'Y3Vyc29yOjE=' },
+        { id: 'R_2', after: 'Y3Vyc29yOjI=' }
+      ],
+      100
+    )
+  ]),
   // Every `nodes(ids:)` query, with one and with several aliased groups of ids.
   ...[MERGED_PULL_REQUESTS, REVIEWED_PULL_REQUESTS, REVIEW_COMMENT_COUNTS, ISSUES].flatMap(
     (query): [string, string][] => [

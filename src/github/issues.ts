@@ -4,9 +4,11 @@ import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { repositoriesOf } from './labels.js'
+import { pageLists } from './list-pages.js'
 import { queryNodes } from './nodes.js'
-import { allNodes, pages, type Connection } from './paginate.js'
-import { ISSUE_TIMELINE, ISSUES, REPOSITORY_ISSUES } from './queries/issues.js'
+import { ISSUE_LISTS } from './queries/lists.js'
+import { allNodes, type Connection } from './paginate.js'
+import { ISSUE_TIMELINE, ISSUES } from './queries/issues.js'
 import type { RepositoryOverview } from './scope.js'
 import { inWindow, utc, type Window } from './window-edges.js'
 
@@ -83,45 +85,48 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
     }
   }
 
-  const listed = repositories.flatMap(r =>
-    r.issues.nodes.map(issue => ({ id: issue.id, repository: r.nameWithOwner }))
-  )
-  const batches: Promise<void>[] = []
-  for (let i = 0; i < listed.length; i += ISSUES_PER_QUERY) {
-    const chunk = listed.slice(i, i + ISSUES_PER_QUERY)
-    batches.push(
-      queryNodes<IssueNode>(
+  const work: Promise<void>[] = []
+  const queued: { id: string; repository: string }[] = []
+  /** Asks for the issues queued so far, a query's worth at a time (all of them at the end). */
+  const flush = (all: boolean) => {
+    while (queued.length >= ISSUES_PER_QUERY || (all && queued.length > 0)) {
+      const chunk = queued.splice(0, ISSUES_PER_QUERY)
+      const details = queryNodes<IssueNode>(
         client,
         ISSUES,
         chunk.map(c => c.id),
         `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`,
         { since }
+      ).then(nodes =>
+        Promise.all(
+          nodes.map((node, j) => {
+            if (!node)
+              throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`)
+            return keep(chunk[j].repository, node)
+          })
+        ).then(() => undefined)
       )
-        .then(nodes =>
-          Promise.all(
-            nodes.map((node, j) => {
-              if (!node)
-                throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`)
-              return keep(chunk[j].repository, node)
-            })
-          )
-        )
-        .then(() => undefined)
-    )
+      details.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
+      work.push(details)
+    }
   }
-  const rest = repositories
-    .filter(r => r.issues.pageInfo.hasNextPage)
-    .map(async repository => {
-      for await (const page of pages<IssueNode>(client, {
-        document: REPOSITORY_ISSUES,
-        variables: { repository: repository.id, since },
-        label: `issues of ${repository.nameWithOwner}`,
-        connection: (data: { node: { issues: Connection<IssueNode> } | null }) => data.node?.issues,
-        first: 100,
-        after: repository.issues.pageInfo.endCursor
-      }))
-        await Promise.all(page.map(issue => keep(repository.nameWithOwner, issue)))
-    })
-  await Promise.all([...batches, ...rest])
+  const add = (repository: string, issues: { id: string }[]) => {
+    queued.push(...issues.map(issue => ({ id: issue.id, repository })))
+    flush(false)
+    return true
+  }
+
+  for (const repository of repositories) add(repository.nameWithOwner, repository.issues.nodes)
+  // The rest of every list, side by side: ids only, the issues themselves come in the batches above.
+  const going = repositories.filter(r => r.issues.pageInfo.hasNextPage)
+  await pageLists<{ id: string }>(
+    client,
+    ISSUE_LISTS,
+    going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.issues.pageInfo.endCursor! })),
+    (list, issues) => add(list.repository, issues),
+    { since }
+  )
+  flush(true)
+  await Promise.all(work)
   return { records, issuesSeen }
 }

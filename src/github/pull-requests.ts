@@ -4,7 +4,9 @@ import type { ActorNode, ProfileBook } from './actors.js'
 import { packBatches, QUERY_BUDGET } from './batches.js'
 import { PRIORITY } from './priority.js'
 import { repositoriesOf } from './labels.js'
+import { pageLists } from './list-pages.js'
 import { queryNodes } from './nodes.js'
+import { PULL_REQUEST_LISTS } from './queries/lists.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, pages, type Connection } from './paginate.js'
 import {
@@ -191,22 +193,18 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
     countInlineComments(false)
   }
 
-  await Promise.all(
-    repositories.map(async repository => {
-      const listing = repository.pullRequests
-      if (!add(repository.nameWithOwner, listing.nodes) || !listing.pageInfo.hasNextPage) return
-      for await (const page of pages<PullRequestStub>(client, {
-        document: PULL_REQUEST_IDS,
-        variables: { repository: repository.id },
-        label: `pull requests of ${repository.nameWithOwner}`,
-        connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
-          data.node?.pullRequests,
-        first: 100,
-        after: listing.pageInfo.endCursor
-      }))
-        if (!add(repository.nameWithOwner, page)) break
-    })
+  // The listing gave each repository's first hundred; the rest of every list is read side by side.
+  const going = repositories.filter(
+    r => add(r.nameWithOwner, r.pullRequests.nodes) && r.pullRequests.pageInfo.hasNextPage
   )
+  await pageLists<PullRequestStub>(
+    client,
+    PULL_REQUEST_LISTS,
+    going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.pullRequests.pageInfo.endCursor! })),
+    (list, stubs) => add(list.repository, stubs)
+  )
+  // What is queued need not wait for the re-read of the lists' tops: it can only add to the queue.
+  flush(true)
   await catchUpdatedMeanwhile(repositories, client, add)
   flush(true)
   await Promise.all(work)
@@ -239,8 +237,8 @@ function approversBefore(
   return logins
 }
 
-/** Pull requests per repository read again at the top of its list: more than that many updated during a run is rare. */
-const HEADS_FIRST = 20
+/** Pull requests per repository read again at the top of its list; a page of 100 costs what one of 20 does. */
+const HEADS_FIRST = 100
 
 type Heads = Record<string, { pullRequests: Connection<PullRequestStub> } | null>
 

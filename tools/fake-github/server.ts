@@ -37,7 +37,7 @@ export interface FakeGitHubOptions {
   rateLimit?: RateLimitOptions
   faults?: FaultPlan
   /** Called as each request arrives (index from 1), before it is answered: a test can change the world. */
-  onRequest?: (index: number, github: FakeGitHub) => void
+  onRequest?: (index: number, github: FakeGitHub, body: GraphQLRequestBody) => void
 }
 
 export interface RequestLogEntry {
@@ -128,6 +128,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         entry: {}
       }
     }
+    options.onRequest?.(requestIndex, fake, body)
     const entry: Partial<RequestLogEntry> = {
       operationName: body.operationName ?? undefined,
       depth: chains.depthOfRequest(body.query, body.variables)
@@ -206,7 +207,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return
     }
     const requestIndex = ++arrived
-    options.onRequest?.(requestIndex, fake)
     const startedAt = Date.now()
     inFlight++
     maxInFlight = Math.max(maxInFlight, inFlight)

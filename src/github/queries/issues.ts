@@ -152,31 +152,6 @@ export const ISSUES: NodesQuery = {
   variables: '$since: DateTime!'
 }
 
-/** Issues past the first hundred that the repository listing saw. */
-export const REPOSITORY_ISSUES = /* GraphQL */ `
-  query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
-    node(id: $repository) {
-      ... on Repository {
-        issues(
-          first: $first
-          after: $after
-          filterBy: { since: $since }
-          orderBy: { field: CREATED_AT, direction: ASC }
-        ) {
-          nodes {
-            ...IssueFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${ISSUE_FIELDS}
-`
-
 export const ISSUE_TIMELINE = /* GraphQL */ `
   query IssueTimeline($issue: ID!, $since: DateTime!, $first: Int!, $after: String) {
     node(id: $issue) {

@@ -1,0 +1,85 @@
+import { packBatches, QUERY_BUDGET } from './batches.js'
+import type { GitHubClient } from './client.js'
+import { GitHubTimeoutError } from './errors.js'
+import type { Connection } from './paginate.js'
+import { PRIORITY } from './priority.js'
+import { listsDocument, type ListQuery } from './queries/lists.js'
+
+/** One repository's list, to be read on from `after`. */
+export interface ListCursor {
+  repository: string // owner/name, for labels and errors
+  id: string // the repository's node id
+  after: string
+}
+
+/** 502/504 answers tolerated on one query before its lists are split or its pages made smaller. */
+const TIMEOUTS_PER_QUERY = 2
+const SMALLEST_PAGE = 10
+
+/**
+ * The rest of many repositories' lists of one kind, advanced together: each round reads the next page
+ * of every list still going, as many lists to a query as the budget allows, so ten repositories' long
+ * lists take the requests of one. `onPage` takes each page in turn and says whether its list goes on.
+ */
+export async function pageLists<N>(
+  client: GitHubClient,
+  query: ListQuery,
+  lists: ListCursor[],
+  onPage: (list: ListCursor, nodes: N[]) => boolean,
+  variables: object = {}
+): Promise<void> {
+  let going = lists
+  while (going.length > 0) {
+    // Each list costs the repository node and its page: two connection requests at most.
+    const batches = packBatches(going, () => 2, QUERY_BUDGET)
+    const pages = (
+      await Promise.all(batches.map(batch => readPages<N>(client, query, batch, variables, 100)))
+    ).flat()
+    going = []
+    for (const { list, connection } of pages) {
+      if (!onPage(list, connection.nodes) || !connection.pageInfo.hasNextPage) continue
+      const after = connection.pageInfo.endCursor
+      if (!after)
+        throw new Error(`${query.name} of ${list.repository}: GitHub gave no cursor for the next page`)
+      going.push({ ...list, after })
+    }
+  }
+}
+
+async function readPages<N>(
+  client: GitHubClient,
+  query: ListQuery,
+  lists: ListCursor[],
+  variables: object,
+  first: number
+): Promise<{ list: ListCursor; connection: Connection<N> }[]> {
+  const label = `${query.name} of ${lists.map(list => list.repository).join(', ')}`
+  let data: Record<string, Record<string, Connection<N> | null> | null>
+  try {
+    data = await client.query(listsDocument(query, lists, first), variables, label, {
+      priority: PRIORITY.chain,
+      timeoutRetries: TIMEOUTS_PER_QUERY
+    })
+  } catch (error) {
+    if (!(error instanceof GitHubTimeoutError)) throw error
+    // Too much at once: fewer lists to a query, then smaller pages of a single list.
+    if (lists.length > 1) {
+      const half = Math.ceil(lists.length / 2)
+      client.log.info(`${label}: GitHub timed out on ${lists.length} lists at once; asking for ${half}`)
+      const parts = await Promise.all([
+        readPages<N>(client, query, lists.slice(0, half), variables, first),
+        readPages<N>(client, query, lists.slice(half), variables, first)
+      ])
+      return parts.flat()
+    }
+    if (first <= SMALLEST_PAGE) throw error
+    client.log.info(`${label}: GitHub timed out on pages of ${first}; asking for ${Math.ceil(first / 2)}`)
+    return readPages<N>(client, query, lists, variables, Math.ceil(first / 2))
+  }
+  return lists.map((list, i) => {
+    const repository = data[`r${i}`]
+    const connection = repository ? Object.values(repository)[0] : null
+    if (!connection) throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`)
+    return { list, connection }
+  })
+}
