@@ -20281,6 +20281,93 @@ async function commitRecord(repository, node, context) {
     };
 }
 
+// The next pages of many repositories' lists of one kind in one query, aliased `r0`, `r1`, ...: each
+// alias has its own cursor, so lists of different lengths go on side by side.
+function listsDocument(query, lists, first) {
+    const fields = lists.map((list, i) => `r${i}: node(id: ${JSON.stringify(list.id)}) { ... on Repository { ${query.field(first, JSON.stringify(list.after))} } }`);
+    return `query ${query.name}${query.variables ? `(${query.variables})` : ''} {
+  ${fields.join('\n  ')}
+}`;
+}
+/** Ids of pull requests, most recently updated first: the listing pages on until they are older than the window. */
+const PULL_REQUEST_LISTS = {
+    name: 'PullRequestLists',
+    field: (first, after) => `pullRequests(first: ${first}, after: ${after}, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { id updatedAt mergedAt }
+      pageInfo { hasNextPage endCursor }
+    }`
+};
+/** Ids of issues updated since the window began, in creation order, where an update does not move them. */
+const ISSUE_LISTS = {
+    name: 'IssueLists',
+    variables: '$since: DateTime!',
+    field: (first, after) => `issues(first: ${first}, after: ${after}, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      nodes { id }
+      pageInfo { hasNextPage endCursor }
+    }`
+};
+
+/** 502/504 answers tolerated on one query before its lists are split or its pages made smaller. */
+const TIMEOUTS_PER_QUERY = 2;
+const SMALLEST_PAGE = 10;
+/**
+ * The rest of many repositories' lists of one kind, advanced together: each round reads the next page
+ * of every list still going, as many lists to a query as the budget allows, so ten repositories' long
+ * lists take the requests of one. `onPage` takes each page in turn and says whether its list goes on.
+ */
+async function pageLists(client, query, lists, onPage, variables = {}) {
+    let going = lists;
+    while (going.length > 0) {
+        // Each list costs the repository node and its page: two connection requests at most.
+        const batches = packBatches(going, () => 2, QUERY_BUDGET);
+        const pages = (await Promise.all(batches.map(batch => readPages(client, query, batch, variables, 100)))).flat();
+        going = [];
+        for (const { list, connection } of pages) {
+            if (!onPage(list, connection.nodes) || !connection.pageInfo.hasNextPage)
+                continue;
+            const after = connection.pageInfo.endCursor;
+            if (!after)
+                throw new Error(`${query.name} of ${list.repository}: GitHub gave no cursor for the next page`);
+            going.push({ ...list, after });
+        }
+    }
+}
+async function readPages(client, query, lists, variables, first) {
+    const label = `${query.name} of ${lists.map(list => list.repository).join(', ')}`;
+    let data;
+    try {
+        data = await client.query(listsDocument(query, lists, first), variables, label, {
+            priority: PRIORITY.chain,
+            timeoutRetries: TIMEOUTS_PER_QUERY
+        });
+    }
+    catch (error) {
+        if (!(error instanceof GitHubTimeoutError))
+            throw error;
+        // Too much at once: fewer lists to a query, then smaller pages of a single list.
+        if (lists.length > 1) {
+            const half = Math.ceil(lists.length / 2);
+            client.log.info(`${label}: GitHub timed out on ${lists.length} lists at once; asking for ${half}`);
+            const parts = await Promise.all([
+                readPages(client, query, lists.slice(0, half), variables, first),
+                readPages(client, query, lists.slice(half), variables, first)
+            ]);
+            return parts.flat();
+        }
+        if (first <= SMALLEST_PAGE)
+            throw error;
+        client.log.info(`${label}: GitHub timed out on pages of ${first}; asking for ${Math.ceil(first / 2)}`);
+        return readPages(client, query, lists, variables, Math.ceil(first / 2));
+    }
+    return lists.map((list, i) => {
+        const repository = data[`r${i}`];
+        const connection = repository ? Object.values(repository)[0] : null;
+        if (!connection)
+            throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`);
+        return { list, connection };
+    });
+}
+
 // `nodes(ids:)` takes at most 100 ids. A batch that the query budget allows to be larger is sent as
 // several aliased `nodes` fields, `n0`, `n1`, ..., in one query.
 const IDS_PER_NODES_FIELD = 100;
@@ -20487,30 +20574,6 @@ const ISSUES = {
     fragments: ISSUE_FIELDS,
     variables: '$since: DateTime!'
 };
-/** Issues past the first hundred that the repository listing saw. */
-const REPOSITORY_ISSUES = /* GraphQL */ `
-  query RepositoryIssues($repository: ID!, $since: DateTime!, $first: Int!, $after: String) {
-    node(id: $repository) {
-      ... on Repository {
-        issues(
-          first: $first
-          after: $after
-          filterBy: { since: $since }
-          orderBy: { field: CREATED_AT, direction: ASC }
-        ) {
-          nodes {
-            ...IssueFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${ISSUE_FIELDS}
-`;
 const ISSUE_TIMELINE = /* GraphQL */ `
   query IssueTimeline($issue: ID!, $since: DateTime!, $first: Int!, $after: String) {
     node(id: $issue) {
@@ -20581,32 +20644,33 @@ async function gatherIssues(repositories, context) {
             }
         }
     };
-    const listed = repositories.flatMap(r => r.issues.nodes.map(issue => ({ id: issue.id, repository: r.nameWithOwner })));
-    const batches = [];
-    for (let i = 0; i < listed.length; i += ISSUES_PER_QUERY) {
-        const chunk = listed.slice(i, i + ISSUES_PER_QUERY);
-        batches.push(queryNodes(client, ISSUES, chunk.map(c => c.id), `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`, { since })
-            .then(nodes => Promise.all(nodes.map((node, j) => {
-            if (!node)
-                throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`);
-            return keep(chunk[j].repository, node);
-        })))
-            .then(() => undefined));
-    }
-    const rest = repositories
-        .filter(r => r.issues.pageInfo.hasNextPage)
-        .map(async (repository) => {
-        for await (const page of pages(client, {
-            document: REPOSITORY_ISSUES,
-            variables: { repository: repository.id, since },
-            label: `issues of ${repository.nameWithOwner}`,
-            connection: (data) => data.node?.issues,
-            first: 100,
-            after: repository.issues.pageInfo.endCursor
-        }))
-            await Promise.all(page.map(issue => keep(repository.nameWithOwner, issue)));
-    });
-    await Promise.all([...batches, ...rest]);
+    const work = [];
+    const queued = [];
+    /** Asks for the issues queued so far, a query's worth at a time (all of them at the end). */
+    const flush = (all) => {
+        while (queued.length >= ISSUES_PER_QUERY || (all && queued.length > 0)) {
+            const chunk = queued.splice(0, ISSUES_PER_QUERY);
+            const details = queryNodes(client, ISSUES, chunk.map(c => c.id), `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`, { since }).then(nodes => Promise.all(nodes.map((node, j) => {
+                if (!node)
+                    throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`);
+                return keep(chunk[j].repository, node);
+            })).then(() => undefined));
+            details.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
+            work.push(details);
+        }
+    };
+    const add = (repository, issues) => {
+        queued.push(...issues.map(issue => ({ id: issue.id, repository })));
+        flush(false);
+        return true;
+    };
+    for (const repository of repositories)
+        add(repository.nameWithOwner, repository.issues.nodes);
+    // The rest of every list, side by side: ids only, the issues themselves come in the batches above.
+    const going = repositories.filter(r => r.issues.pageInfo.hasNextPage);
+    await pageLists(client, ISSUE_LISTS, going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.issues.pageInfo.endCursor })), (list, issues) => add(list.repository, issues), { since });
+    flush(true);
+    await Promise.all(work);
     return { records, issuesSeen };
 }
 
@@ -20890,21 +20954,11 @@ async function gatherPullRequests(repositories, context) {
         }
         countInlineComments(false);
     };
-    await Promise.all(repositories.map(async (repository) => {
-        const listing = repository.pullRequests;
-        if (!add(repository.nameWithOwner, listing.nodes) || !listing.pageInfo.hasNextPage)
-            return;
-        for await (const page of pages(client, {
-            document: PULL_REQUEST_IDS,
-            variables: { repository: repository.id },
-            label: `pull requests of ${repository.nameWithOwner}`,
-            connection: (data) => data.node?.pullRequests,
-            first: 100,
-            after: listing.pageInfo.endCursor
-        }))
-            if (!add(repository.nameWithOwner, page))
-                break;
-    }));
+    // The listing gave each repository's first hundred; the rest of every list is read side by side.
+    const going = repositories.filter(r => add(r.nameWithOwner, r.pullRequests.nodes) && r.pullRequests.pageInfo.hasNextPage);
+    await pageLists(client, PULL_REQUEST_LISTS, going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.pullRequests.pageInfo.endCursor })), (list, stubs) => add(list.repository, stubs));
+    // What is queued need not wait for the re-read of the lists' tops: it can only add to the queue.
+    flush(true);
     await catchUpdatedMeanwhile(repositories, client, add);
     flush(true);
     await Promise.all(work);
@@ -20931,8 +20985,8 @@ function approversBefore(reviews, review) {
     }
     return logins;
 }
-/** Pull requests per repository read again at the top of its list: more than that many updated during a run is rare. */
-const HEADS_FIRST = 20;
+/** Pull requests per repository read again at the top of its list; a page of 100 costs what one of 20 does. */
+const HEADS_FIRST = 100;
 /**
  * The list is paged newest-updated first, so a pull request updated while its repository was being paged
  * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
