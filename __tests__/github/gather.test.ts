@@ -254,11 +254,13 @@ describe('gather against the fake GitHub', () => {
         fake: {
           onRequest: (index, github, body) => {
             if (index === 2) once('paged', () => github.touch(name, 'pullRequest', twice!.number, at(1)))
-            if (body.query.includes('query PullRequestHeads'))
+            // The lists' tops are read with no cursor; the pages after them with one.
+            const lists = body.query.includes('query PullRequestLists')
+            if (lists && body.query.includes('after: null'))
               once('read', () =>
                 others.forEach((pr, i) => github.touch(name, 'pullRequest', pr.number, at(10 + i)))
               )
-            if (body.query.includes('query PullRequestIds'))
+            else if (lists && done.has('read'))
               once('again', () => github.touch(name, 'pullRequest', twice!.number, at(1000)))
           }
         }

@@ -20,7 +20,6 @@ import { ISSUE_LISTS, listsDocument, PULL_REQUEST_LISTS } from '../../src/github
 import { nodesDocument } from '../../src/github/queries/nodes.js'
 import {
   MERGED_PULL_REQUESTS,
-  pullRequestHeads,
   REVIEW_COMMENT_COUNTS,
   REVIEWED_PULL_REQUESTS
 } from '../../src/github/queries/pull-requests.js'
@@ -100,14 +99,13 @@ const builtDocuments: [string, string][] = [
       { repository: 'R_2', first: 100, since: '2025-04-07T00:00:00.000Z', until: '2025-05-07T00:00:00.000Z' }
     ])
   ],
-  ['pullRequestHeads', pullRequestHeads(['R_1', 'R_2'], 20)],
   ...[PULL_REQUEST_LISTS, ISSUE_LISTS].map((query): [string, string] => [
     query.name,
     listsDocument(
       query,
       [
         { id: 'R_1', after: 'Y3Vyc29yOjE=' },
-        { id: 'R_2', after: 'Y3Vyc29yOjI=' }
+        { id: 'R_2', after: null }
       ],
       100
     )

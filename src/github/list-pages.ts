@@ -5,11 +5,11 @@ import type { Connection } from './paginate.js'
 import { PRIORITY } from './priority.js'
 import { listsDocument, type ListQuery } from './queries/lists.js'
 
-/** One repository's list, to be read on from `after`. */
+/** One repository's list, to be read from its top (`after: null`) or on from a cursor. */
 export interface ListCursor {
   repository: string // owner/name, for labels and errors
   id: string // the repository's node id
-  after: string
+  after: string | null
 }
 
 /** 502/504 answers tolerated on one query before its lists are split or its pages made smaller. */
@@ -46,6 +46,18 @@ export async function pageLists<N>(
   }
 }
 
+/** One page of each list, as many lists to a query as the budget allows. */
+export async function readLists<N>(
+  client: GitHubClient,
+  query: ListQuery,
+  lists: ListCursor[],
+  variables: object = {}
+): Promise<{ list: ListCursor; connection: Connection<N> }[]> {
+  // Each list costs the repository node and its page: two connection requests at most.
+  const batches = packBatches(lists, () => 2, QUERY_BUDGET)
+  return (await Promise.all(batches.map(batch => readPages<N>(client, query, batch, variables, 100)))).flat()
+}
+
 async function readPages<N>(
   client: GitHubClient,
   query: ListQuery,
@@ -56,9 +68,11 @@ async function readPages<N>(
   const label = `${query.name} of ${lists.map(list => list.repository).join(', ')}`
   let data: Record<string, Record<string, Connection<N> | null> | null>
   try {
+    // Once nothing is left to make smaller, the full retry budget applies, as to any request.
+    const smaller = lists.length > 1 || first > SMALLEST_PAGE
     data = await client.query(listsDocument(query, lists, first), variables, label, {
       priority: PRIORITY.chain,
-      timeoutRetries: TIMEOUTS_PER_QUERY
+      ...(smaller ? { timeoutRetries: TIMEOUTS_PER_QUERY } : {})
     })
   } catch (error) {
     if (!(error instanceof GitHubTimeoutError)) throw error

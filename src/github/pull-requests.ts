@@ -1,19 +1,16 @@
 import type { Logger } from '../options.js'
 import type { PullRequestRecord, ReviewRecord } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
-import { packBatches, QUERY_BUDGET } from './batches.js'
-import { PRIORITY } from './priority.js'
+import { QUERY_BUDGET } from './batches.js'
 import { repositoriesOf } from './labels.js'
-import { pageLists } from './list-pages.js'
+import { type ListCursor, pageLists, readLists } from './list-pages.js'
 import { queryNodes } from './nodes.js'
 import { PULL_REQUEST_LISTS } from './queries/lists.js'
 import type { GitHubClient } from './client.js'
-import { allNodes, pages, type Connection } from './paginate.js'
+import { allNodes, type Connection } from './paginate.js'
 import {
   MERGED_PULL_REQUESTS,
   PULL_REQUEST_FILES,
-  PULL_REQUEST_IDS,
-  pullRequestHeads,
   PULL_REQUEST_REVIEWS,
   REVIEW_COMMENT_COUNTS,
   REVIEWED_PULL_REQUESTS
@@ -237,11 +234,6 @@ function approversBefore(
   return logins
 }
 
-/** Pull requests per repository read again at the top of its list; a page of 100 costs what one of 20 does. */
-const HEADS_FIRST = 100
-
-type Heads = Record<string, { pullRequests: Connection<PullRequestStub> } | null>
-
 /**
  * The list is paged newest-updated first, so a pull request updated while its repository was being paged
  * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
@@ -254,25 +246,13 @@ async function catchUpdatedMeanwhile(
   client: GitHubClient,
   add: (repository: string, stubs: PullRequestStub[]) => boolean
 ): Promise<void> {
-  const readTops = (batch: RepositoryOverview[]) =>
-    client.query<Heads>(
-      pullRequestHeads(
-        batch.map(r => r.id),
-        HEADS_FIRST
-      ),
-      {},
-      `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`,
-      { priority: PRIORITY.chain }
-    )
-  const topOf = (data: Heads, i: number, repository: RepositoryOverview) => {
-    const top = data[`r${i}`]?.pullRequests
-    if (!top) throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`)
-    return top
-  }
+  const headOf = new Map(repositories.map(r => [r.nameWithOwner, r.pullRequests.nodes[0]?.updatedAt]))
+  const topOf = async (list: ListCursor) =>
+    (await readLists<PullRequestStub>(client, PULL_REQUEST_LISTS, [{ ...list, after: null }]))[0]!.connection
 
-  const catchUp = async (repository: RepositoryOverview, first: Connection<PullRequestStub>) => {
+  const catchUp = async (list: ListCursor, first: Connection<PullRequestStub>) => {
     let top = first
-    let head = repository.pullRequests.nodes[0]?.updatedAt
+    let head = headOf.get(list.repository)
     // The first pass takes ties with the listing's head too; a later pass only what came after the
     // previous one began, or a list whose top shares one second would be read again forever.
     for (let pass = 0; ; pass++) {
@@ -283,30 +263,25 @@ async function catchUpdatedMeanwhile(
           since === undefined
             ? stubs
             : stubs.filter(stub => stub.updatedAt > since || (pass === 0 && stub.updatedAt === since))
-        add(repository.nameWithOwner, above)
+        add(list.repository, above)
         return above.length === stubs.length
       }
       if (!newer(top.nodes) || !top.pageInfo.hasNextPage) return
       head = top.nodes[0]?.updatedAt ?? head
-      for await (const page of pages<PullRequestStub>(client, {
-        document: PULL_REQUEST_IDS,
-        variables: { repository: repository.id },
-        label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
-        connection: (data: { node: { pullRequests: Connection<PullRequestStub> } | null }) =>
-          data.node?.pullRequests,
-        first: 100,
-        after: top.pageInfo.endCursor
-      }))
-        if (!newer(page)) break
-      top = topOf(await readTops([repository]), 0, repository)
+      await pageLists<PullRequestStub>(
+        client,
+        PULL_REQUEST_LISTS,
+        [{ ...list, after: top.pageInfo.endCursor }],
+        (_, stubs) => newer(stubs)
+      )
+      top = await topOf(list)
     }
   }
 
-  const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET)
-  await Promise.all(
-    batches.map(async batch => {
-      const data = await readTops(batch)
-      await Promise.all(batch.map((repository, i) => catchUp(repository, topOf(data, i, repository))))
-    })
+  const tops = await readLists<PullRequestStub>(
+    client,
+    PULL_REQUEST_LISTS,
+    repositories.map(r => ({ repository: r.nameWithOwner, id: r.id, after: null }))
   )
+  await Promise.all(tops.map(({ list, connection }) => catchUp(list, connection)))
 }

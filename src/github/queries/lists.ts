@@ -3,7 +3,7 @@
 
 export interface ListQuery {
   name: string
-  /** The list's field on a Repository for one page, e.g. `pullRequests(first: 100, after: "...") {...}`. */
+  /** The list's field on a Repository for one page, e.g. `pullRequests(first: 100, after: "...") {...}`; `after` may be `null`. */
   field: (first: number, after: string) => string
   /** Variables the field uses, with their types, e.g. `$since: DateTime!`. */
   variables?: string
@@ -11,7 +11,7 @@ export interface ListQuery {
 
 export function listsDocument(
   query: ListQuery,
-  lists: { id: string; after: string }[],
+  lists: { id: string; after: string | null }[],
   first: number
 ): string {
   const fields = lists.map(

@@ -4,45 +4,6 @@ import type { NodesQuery } from './nodes.js'
 // Pull requests are listed cheaply (ids, updatedAt, mergedAt) and then fetched in batches of ids
 // across repositories, so every query is full whatever the size of each repository.
 
-export const PULL_REQUEST_IDS = /* GraphQL */ `
-  query PullRequestIds($repository: ID!, $first: Int!, $after: String) {
-    node(id: $repository) {
-      ... on Repository {
-        pullRequests(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
-          nodes {
-            id
-            updatedAt
-            mergedAt
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`
-
-/** The most recently updated pull requests of several repositories, aliased `r0`, `r1`, ... */
-export function pullRequestHeads(repositories: string[], first: number): string {
-  const fields = repositories.map(
-    (repository, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
-      ... on Repository {
-        pullRequests(first: ${first}, orderBy: { field: UPDATED_AT, direction: DESC }) {
-          nodes { id updatedAt mergedAt }
-          pageInfo { hasNextPage endCursor }
-        }
-      }
-    }`
-  )
-  return /* GraphQL */ `
-  query PullRequestHeads {
-    ${fields.join('\n    ')}
-  }
-`
-}
-
 const REVIEW_FIELDS = /* GraphQL */ `
   fragment ReviewFields on PullRequestReview {
     id
