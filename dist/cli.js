@@ -20332,13 +20332,21 @@ async function pageLists(client, query, lists, onPage, variables = {}) {
         }
     }
 }
+/** One page of each list, as many lists to a query as the budget allows. */
+async function readLists(client, query, lists, variables = {}) {
+    // Each list costs the repository node and its page: two connection requests at most.
+    const batches = packBatches(lists, () => 2, QUERY_BUDGET);
+    return (await Promise.all(batches.map(batch => readPages(client, query, batch, variables, 100)))).flat();
+}
 async function readPages(client, query, lists, variables, first) {
     const label = `${query.name} of ${lists.map(list => list.repository).join(', ')}`;
     let data;
     try {
+        // Once nothing is left to make smaller, the full retry budget applies, as to any request.
+        const smaller = lists.length > 1 || first > SMALLEST_PAGE;
         data = await client.query(listsDocument(query, lists, first), variables, label, {
             priority: PRIORITY.chain,
-            timeoutRetries: TIMEOUTS_PER_QUERY
+            ...(smaller ? { timeoutRetries: TIMEOUTS_PER_QUERY } : {})
         });
     }
     catch (error) {
@@ -20676,41 +20684,6 @@ async function gatherIssues(repositories, context) {
 
 // Pull requests are listed cheaply (ids, updatedAt, mergedAt) and then fetched in batches of ids
 // across repositories, so every query is full whatever the size of each repository.
-const PULL_REQUEST_IDS = /* GraphQL */ `
-  query PullRequestIds($repository: ID!, $first: Int!, $after: String) {
-    node(id: $repository) {
-      ... on Repository {
-        pullRequests(first: $first, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
-          nodes {
-            id
-            updatedAt
-            mergedAt
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`;
-/** The most recently updated pull requests of several repositories, aliased `r0`, `r1`, ... */
-function pullRequestHeads(repositories, first) {
-    const fields = repositories.map((repository, i) => `r${i}: node(id: ${JSON.stringify(repository)}) {
-      ... on Repository {
-        pullRequests(first: ${first}, orderBy: { field: UPDATED_AT, direction: DESC }) {
-          nodes { id updatedAt mergedAt }
-          pageInfo { hasNextPage endCursor }
-        }
-      }
-    }`);
-    return /* GraphQL */ `
-  query PullRequestHeads {
-    ${fields.join('\n    ')}
-  }
-`;
-}
 const REVIEW_FIELDS = /* GraphQL */ `
   fragment ReviewFields on PullRequestReview {
     id
@@ -20985,8 +20958,6 @@ function approversBefore(reviews, review) {
     }
     return logins;
 }
-/** Pull requests per repository read again at the top of its list; a page of 100 costs what one of 20 does. */
-const HEADS_FIRST = 100;
 /**
  * The list is paged newest-updated first, so a pull request updated while its repository was being paged
  * moves ahead of the cursor and would be missed, with every review it had in the window. Once the pages
@@ -20995,16 +20966,11 @@ const HEADS_FIRST = 100;
  * open to the same slip, so the read is repeated until one ends within its first page, read without a cursor.
  */
 async function catchUpdatedMeanwhile(repositories, client, add) {
-    const readTops = (batch) => client.query(pullRequestHeads(batch.map(r => r.id), HEADS_FIRST), {}, `pull requests updated meanwhile in ${repositoriesOf(batch.map(r => r.nameWithOwner))}`, { priority: PRIORITY.chain });
-    const topOf = (data, i, repository) => {
-        const top = data[`r${i}`]?.pullRequests;
-        if (!top)
-            throw new Error(`GitHub returned no pull requests for ${repository.nameWithOwner}`);
-        return top;
-    };
-    const catchUp = async (repository, first) => {
+    const headOf = new Map(repositories.map(r => [r.nameWithOwner, r.pullRequests.nodes[0]?.updatedAt]));
+    const topOf = async (list) => (await readLists(client, PULL_REQUEST_LISTS, [{ ...list, after: null }]))[0].connection;
+    const catchUp = async (list, first) => {
         let top = first;
-        let head = repository.pullRequests.nodes[0]?.updatedAt;
+        let head = headOf.get(list.repository);
         // The first pass takes ties with the listing's head too; a later pass only what came after the
         // previous one began, or a list whose top shares one second would be read again forever.
         for (let pass = 0;; pass++) {
@@ -21014,30 +20980,18 @@ async function catchUpdatedMeanwhile(repositories, client, add) {
                 const above = since === undefined
                     ? stubs
                     : stubs.filter(stub => stub.updatedAt > since || (pass === 0 && stub.updatedAt === since));
-                add(repository.nameWithOwner, above);
+                add(list.repository, above);
                 return above.length === stubs.length;
             };
             if (!newer(top.nodes) || !top.pageInfo.hasNextPage)
                 return;
             head = top.nodes[0]?.updatedAt ?? head;
-            for await (const page of pages(client, {
-                document: PULL_REQUEST_IDS,
-                variables: { repository: repository.id },
-                label: `pull requests updated meanwhile in ${repository.nameWithOwner}`,
-                connection: (data) => data.node?.pullRequests,
-                first: 100,
-                after: top.pageInfo.endCursor
-            }))
-                if (!newer(page))
-                    break;
-            top = topOf(await readTops([repository]), 0, repository);
+            await pageLists(client, PULL_REQUEST_LISTS, [{ ...list, after: top.pageInfo.endCursor }], (_, stubs) => newer(stubs));
+            top = await topOf(list);
         }
     };
-    const batches = packBatches(repositories, () => 1 + 1, QUERY_BUDGET);
-    await Promise.all(batches.map(async (batch) => {
-        const data = await readTops(batch);
-        await Promise.all(batch.map((repository, i) => catchUp(repository, topOf(data, i, repository))));
-    }));
+    const tops = await readLists(client, PULL_REQUEST_LISTS, repositories.map(r => ({ repository: r.nameWithOwner, id: r.id, after: null })));
+    await Promise.all(tops.map(({ list, connection }) => catchUp(list, connection)));
 }
 
 // The repository listing doubles as a cheap probe: it sizes each repository's history and lists
