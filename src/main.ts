@@ -36,46 +36,34 @@ export async function main(): Promise<void> {
     const retention = retentionDays()
 
     const { electorate, outputs, gathered, records } = await run(options, actionLogger)
-    if (!electorate || !outputs) {
-      // Mode gather: the records file is the whole result, for a later job in mode score.
-      core.setOutput('output-dir', path.dirname(records.path))
-      await core.summary
-        .addRaw(
-          `Gathered ${gathered.records.length} records of ${gathered.repositories.length} repositories of ` +
-            `${gathered.organization} into ${path.basename(records.path)}, to be scored in mode score.\n`,
-          true
-        )
-        .write()
-      if (upload) {
-        const id = await uploadOutputFolder(
-          {
-            name: artifactName,
-            dir: path.dirname(records.path),
-            files: [records.path],
-            retentionDays: retention
-          },
-          actionLogger
-        )
-        core.setOutput('artifact-id', id === null ? '' : String(id))
-      }
-      return
+    // Mode gather: the records file is the whole result, for a later job in mode score.
+    const result = outputs
+      ? { dir: outputs.dir, files: Object.values(outputs.files).map(f => f.path), summary: outputs.summary }
+      : {
+          dir: path.dirname(records.path),
+          files: [records.path],
+          summary:
+            `Gathered ${gathered.records.length} records of ${gathered.repositories.length} repositories of ` +
+            `${gathered.organization} into ${path.basename(records.path)}, to be scored in mode score.\n`
+        }
+    const qualified = electorate?.people.filter(p => p.status === 'qualified').length
+    if (electorate && outputs) {
+      core.setOutput('electorate-count', qualified)
+      core.setOutput('contributors-count', electorate.people.length)
+      core.setOutput('csv-path', outputs.electorateCsv)
     }
-    const qualified = electorate.people.filter(p => p.status === 'qualified').length
-    core.setOutput('electorate-count', qualified)
-    core.setOutput('contributors-count', electorate.people.length)
-    core.setOutput('csv-path', outputs.electorateCsv)
-    core.setOutput('output-dir', outputs.dir)
-    await core.summary.addRaw(outputs.summary, true).write()
+    core.setOutput('output-dir', result.dir)
+    await core.summary.addRaw(result.summary, true).write()
 
     if (upload) {
-      const files = Object.values(outputs.files).map(f => f.path)
       const id = await uploadOutputFolder(
-        { name: artifactName, dir: outputs.dir, files, retentionDays: retention },
+        { name: artifactName, dir: result.dir, files: result.files, retentionDays: retention },
         actionLogger
       )
       core.setOutput('artifact-id', id === null ? '' : String(id))
     }
-    core.info(`${qualified} qualified of ${electorate.people.length} contributors; files in ${outputs.dir}`)
+    const counts = electorate ? `${qualified} qualified of ${electorate.people.length} contributors; ` : ''
+    core.info(`${counts}files in ${result.dir}`)
   } catch (error) {
     const err = error as Error
     if (err.stack) core.debug(err.stack)

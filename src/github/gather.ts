@@ -52,11 +52,12 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     ...issues.records
   ])
 
+  const countsByRepository = countsOf(records)
   const counted = repositories.map(repository => {
-    const counts = countsOf(
-      records.filter(r => r.repository === repository.nameWithOwner),
-      issuesSeen.get(repository.nameWithOwner) ?? 0
-    )
+    const counts = {
+      ...(countsByRepository.get(repository.nameWithOwner) ?? noCounts()),
+      issues: issuesSeen.get(repository.nameWithOwner) ?? 0
+    }
     log.info(
       `${repository.nameWithOwner}: ${counts.commits} commits, ${counts.pullRequests} merged pull requests, ` +
         `${counts.reviews} reviews, ${counts.issues} issues (${counts.triageEvents} triage events, ` +
@@ -89,16 +90,32 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
   }
 }
 
-function countsOf(records: ActivityRecord[], issues: number): RepositoryCounts {
-  const count = (kind: ActivityRecord['kind']) => records.filter(r => r.kind === kind).length
-  return {
-    commits: count('commit'),
-    pullRequests: count('pull_request'),
-    reviews: count('review'),
-    issues,
-    triageEvents: count('triage'),
-    issueComments: count('issue_comment')
+const noCounts = (): RepositoryCounts => ({
+  commits: 0,
+  pullRequests: 0,
+  reviews: 0,
+  issues: 0,
+  triageEvents: 0,
+  issueComments: 0
+})
+
+const COUNTED_AS = {
+  commit: 'commits',
+  pull_request: 'pullRequests',
+  review: 'reviews',
+  triage: 'triageEvents',
+  issue_comment: 'issueComments'
+} as const
+
+/** Records per kind per repository, in one pass over the records. */
+function countsOf(records: ActivityRecord[]): Map<string, RepositoryCounts> {
+  const counts = new Map<string, RepositoryCounts>()
+  for (const record of records) {
+    let repository = counts.get(record.repository)
+    if (!repository) counts.set(record.repository, (repository = noCounts()))
+    repository[COUNTED_AS[record.kind]]++
   }
+  return counts
 }
 
 function loginsIn(records: ActivityRecord[]): Set<string> {

@@ -1,3 +1,5 @@
+import { TRIAGE_EVENTS } from '../../src/records.js'
+
 // The in-memory "world" that the fake GitHub serves and the world generator makes. Actors are
 // referred to by login; `null` is a deleted account (GraphQL returns a null author/actor).
 
@@ -53,22 +55,8 @@ export interface WorldComment {
   body: string
 }
 
-export const WORLD_TRIAGE_EVENT_TYPES = [
-  'LABELED_EVENT',
-  'UNLABELED_EVENT',
-  'ASSIGNED_EVENT',
-  'UNASSIGNED_EVENT',
-  'MILESTONED_EVENT',
-  'DEMILESTONED_EVENT',
-  'CLOSED_EVENT',
-  'REOPENED_EVENT',
-  'MARKED_AS_DUPLICATE_EVENT',
-  'TRANSFERRED_EVENT',
-  'LOCKED_EVENT',
-  'UNLOCKED_EVENT',
-  'PINNED_EVENT',
-  'UNPINNED_EVENT'
-] as const
+// GitHub's triage event types, as the contract lists them (the oracle writes its own list on purpose).
+export const WORLD_TRIAGE_EVENT_TYPES = TRIAGE_EVENTS
 export type WorldTriageEventType = (typeof WORLD_TRIAGE_EVENT_TYPES)[number]
 
 /** Timeline events that are not triage (they must be served, and must never be counted). */

@@ -1,3 +1,4 @@
+import { TRIAGE_EVENTS } from '../../records.js'
 import { ACTOR_FIELDS } from './actor.js'
 import type { NodesQuery } from './nodes.js'
 
@@ -102,24 +103,9 @@ const TIMELINE_ITEM_FIELDS = /* GraphQL */ `
   }
 `
 
+// The triage events of the contract, and comments: every other kind of timeline item stays off the wire.
 const TIMELINE_ARGUMENTS = `since: $since
-          itemTypes: [
-            LABELED_EVENT
-            UNLABELED_EVENT
-            ASSIGNED_EVENT
-            UNASSIGNED_EVENT
-            MILESTONED_EVENT
-            DEMILESTONED_EVENT
-            CLOSED_EVENT
-            REOPENED_EVENT
-            MARKED_AS_DUPLICATE_EVENT
-            TRANSFERRED_EVENT
-            LOCKED_EVENT
-            UNLOCKED_EVENT
-            PINNED_EVENT
-            UNPINNED_EVENT
-            ISSUE_COMMENT
-          ]`
+          itemTypes: [${[...TRIAGE_EVENTS, 'ISSUE_COMMENT'].join(', ')}]`
 
 const ISSUE_FIELDS = /* GraphQL */ `
   fragment IssueFields on Issue {

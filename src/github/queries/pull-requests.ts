@@ -19,17 +19,35 @@ const REVIEW_FIELDS = /* GraphQL */ `
 const REVIEWS_FIRST = 40
 const FILES_FIRST = 100
 
-/** Merged pull requests: author, changed files and every review. */
+/** What counts on any pull request updated in the window: its author and every review. */
+const REVIEWED_FIELDS = /* GraphQL */ `
+  fragment ReviewedFields on PullRequest {
+    id
+    url
+    author {
+      ...ActorFields
+    }
+    reviews(first: ${REVIEWS_FIRST}) {
+      nodes {
+        ...ReviewFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  ${REVIEW_FIELDS}
+  ${ACTOR_FIELDS}
+`
+
+/** Merged pull requests: author, every review, and the changed files. */
 export const MERGED_PULL_REQUESTS: NodesQuery = {
   name: 'MergedPullRequests',
   selection: /* GraphQL */ `
     ... on PullRequest {
-      id
-      url
+      ...ReviewedFields
       mergedAt
-      author {
-        ...ActorFields
-      }
       files(first: ${FILES_FIRST}) {
         nodes {
           path
@@ -39,42 +57,16 @@ export const MERGED_PULL_REQUESTS: NodesQuery = {
           endCursor
         }
       }
-      reviews(first: ${REVIEWS_FIRST}) {
-        nodes {
-          ...ReviewFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
     }
   `,
-  fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+  fragments: REVIEWED_FIELDS
 }
 
 /** Pull requests that were not merged in the window: only their reviews can count. */
 export const REVIEWED_PULL_REQUESTS: NodesQuery = {
   name: 'ReviewedPullRequests',
-  selection: /* GraphQL */ `
-    ... on PullRequest {
-      id
-      url
-      author {
-        ...ActorFields
-      }
-      reviews(first: ${REVIEWS_FIRST}) {
-        nodes {
-          ...ReviewFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  `,
-  fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+  selection: '...ReviewedFields',
+  fragments: REVIEWED_FIELDS
 }
 
 export const PULL_REQUEST_REVIEWS = /* GraphQL */ `

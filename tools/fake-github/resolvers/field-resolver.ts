@@ -40,11 +40,6 @@ function fieldsOf(typeName: string): Fields<never> | undefined {
   return undefined
 }
 
-/** Whether the fake serves `Type.field` (arguments aside). */
-export function isServed(typeName: string, fieldName: string): boolean {
-  return fieldName === '__typename' || fieldsOf(typeName)?.[fieldName] !== undefined
-}
-
 /**
  * The one resolver graphql-js calls for every field: it looks the field up in the tables above, and
  * answers a field or argument the fake does not serve with an error rather than a silent null.
