@@ -20535,24 +20535,9 @@ const TIMELINE_ITEM_FIELDS = /* GraphQL */ `
     }
   }
 `;
+// The triage events of the contract, and comments: every other kind of timeline item stays off the wire.
 const TIMELINE_ARGUMENTS = `since: $since
-          itemTypes: [
-            LABELED_EVENT
-            UNLABELED_EVENT
-            ASSIGNED_EVENT
-            UNASSIGNED_EVENT
-            MILESTONED_EVENT
-            DEMILESTONED_EVENT
-            CLOSED_EVENT
-            REOPENED_EVENT
-            MARKED_AS_DUPLICATE_EVENT
-            TRANSFERRED_EVENT
-            LOCKED_EVENT
-            UNLOCKED_EVENT
-            PINNED_EVENT
-            UNPINNED_EVENT
-            ISSUE_COMMENT
-          ]`;
+          itemTypes: [${[...TRIAGE_EVENTS, 'ISSUE_COMMENT'].join(', ')}]`;
 const ISSUE_FIELDS = /* GraphQL */ `
   fragment IssueFields on Issue {
     id
@@ -20697,17 +20682,34 @@ const REVIEW_FIELDS = /* GraphQL */ `
 `;
 const REVIEWS_FIRST = 40;
 const FILES_FIRST = 100;
-/** Merged pull requests: author, changed files and every review. */
+/** What counts on any pull request updated in the window: its author and every review. */
+const REVIEWED_FIELDS = /* GraphQL */ `
+  fragment ReviewedFields on PullRequest {
+    id
+    url
+    author {
+      ...ActorFields
+    }
+    reviews(first: ${REVIEWS_FIRST}) {
+      nodes {
+        ...ReviewFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+  ${REVIEW_FIELDS}
+  ${ACTOR_FIELDS}
+`;
+/** Merged pull requests: author, every review, and the changed files. */
 const MERGED_PULL_REQUESTS = {
     name: 'MergedPullRequests',
     selection: /* GraphQL */ `
     ... on PullRequest {
-      id
-      url
+      ...ReviewedFields
       mergedAt
-      author {
-        ...ActorFields
-      }
       files(first: ${FILES_FIRST}) {
         nodes {
           path
@@ -20717,41 +20719,15 @@ const MERGED_PULL_REQUESTS = {
           endCursor
         }
       }
-      reviews(first: ${REVIEWS_FIRST}) {
-        nodes {
-          ...ReviewFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
     }
   `,
-    fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+    fragments: REVIEWED_FIELDS
 };
 /** Pull requests that were not merged in the window: only their reviews can count. */
 const REVIEWED_PULL_REQUESTS = {
     name: 'ReviewedPullRequests',
-    selection: /* GraphQL */ `
-    ... on PullRequest {
-      id
-      url
-      author {
-        ...ActorFields
-      }
-      reviews(first: ${REVIEWS_FIRST}) {
-        nodes {
-          ...ReviewFields
-        }
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-      }
-    }
-  `,
-    fragments: `${REVIEW_FIELDS}${ACTOR_FIELDS}`
+    selection: '...ReviewedFields',
+    fragments: REVIEWED_FIELDS
 };
 const PULL_REQUEST_REVIEWS = /* GraphQL */ `
   query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
@@ -21157,8 +21133,12 @@ async function gather(request, client, log) {
         ...pullRequests.records,
         ...issues.records
     ]);
+    const countsByRepository = countsOf(records);
     const counted = repositories.map(repository => {
-        const counts = countsOf(records.filter(r => r.repository === repository.nameWithOwner), issuesSeen.get(repository.nameWithOwner) ?? 0);
+        const counts = {
+            ...(countsByRepository.get(repository.nameWithOwner) ?? noCounts()),
+            issues: issuesSeen.get(repository.nameWithOwner) ?? 0
+        };
         log.info(`${repository.nameWithOwner}: ${counts.commits} commits, ${counts.pullRequests} merged pull requests, ` +
             `${counts.reviews} reviews, ${counts.issues} issues (${counts.triageEvents} triage events, ` +
             `${counts.issueComments} comments)`);
@@ -21185,16 +21165,31 @@ async function gather(request, client, log) {
         stats
     };
 }
-function countsOf(records, issues) {
-    const count = (kind) => records.filter(r => r.kind === kind).length;
-    return {
-        commits: count('commit'),
-        pullRequests: count('pull_request'),
-        reviews: count('review'),
-        issues,
-        triageEvents: count('triage'),
-        issueComments: count('issue_comment')
-    };
+const noCounts = () => ({
+    commits: 0,
+    pullRequests: 0,
+    reviews: 0,
+    issues: 0,
+    triageEvents: 0,
+    issueComments: 0
+});
+const COUNTED_AS = {
+    commit: 'commits',
+    pull_request: 'pullRequests',
+    review: 'reviews',
+    triage: 'triageEvents',
+    issue_comment: 'issueComments'
+};
+/** Records per kind per repository, in one pass over the records. */
+function countsOf(records) {
+    const counts = new Map();
+    for (const record of records) {
+        let repository = counts.get(record.repository);
+        if (!repository)
+            counts.set(record.repository, (repository = noCounts()));
+        repository[COUNTED_AS[record.kind]]++;
+    }
+    return counts;
 }
 function loginsIn(records) {
     const logins = new Set();
