@@ -24,13 +24,17 @@ import { gitHubSchema } from './github-schema.js'
 import { priceQuery } from './query-cost.js'
 import { RateLimitWindow, type RateLimitOptions } from './rate-limit.js'
 import { fieldResolver } from './resolvers/field-resolver.js'
+import { worldChanged } from './resolvers/order.js'
 import { indexWorld } from './world-index.js'
 
 export interface FakeGitHubOptions {
   world: World
   /** When set, a request whose `Authorization: bearer X` differs answers 401 like GitHub. */
   token?: string
-  /** Added to every request. */
+  /**
+   * How long after its request each answer leaves. The fake's own work falls inside it, as GitHub's
+   * servers work while the network carries; only work beyond it (or a fault's delay) adds time.
+   */
   latencyMs?: number
   /** Default: any free port. */
   port?: number
@@ -79,6 +83,8 @@ interface Answer {
   body: unknown
   headers?: Record<string, string>
   entry: Partial<RequestLogEntry>
+  /** A fault's own delay, on top of the latency. */
+  delayMs?: number
 }
 
 const documentationUrl = 'https://docs.github.com/graphql'
@@ -102,7 +108,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     status: fault.status,
     body: fault.body,
     headers: fault.headers,
-    entry: { fault: fault.fault ?? 'custom' }
+    entry: { fault: fault.fault ?? 'custom' },
+    delayMs: fault.delayMs
   })
 
   async function answer(request: IncomingMessage, requestIndex: number, raw: string): Promise<Answer> {
@@ -115,8 +122,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           entry: {}
         }
     }
-    if (options.latencyMs) await sleep(options.latencyMs)
-
     let body: GraphQLRequestBody
     try {
       body = JSON.parse(raw) as GraphQLRequestBody
@@ -128,17 +133,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         entry: {}
       }
     }
-    options.onRequest?.(requestIndex, fake, body)
+    if (options.onRequest) {
+      options.onRequest(requestIndex, fake, body)
+      worldChanged()
+    }
     const entry: Partial<RequestLogEntry> = {
       operationName: body.operationName ?? undefined,
       depth: chains.depthOfRequest(body.query, body.variables)
     }
 
     const fault = faultBeforeQuery(plan, requestIndex, body)
-    if (fault) {
-      if (fault.delayMs) await sleep(fault.delayMs)
-      return { ...fromFault(fault), entry: { ...entry, ...fromFault(fault).entry } }
-    }
+    if (fault) return { ...fromFault(fault), entry: { ...entry, ...fromFault(fault).entry } }
 
     let document: DocumentNode
     try {
@@ -175,7 +180,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
     if (plan.timeoutAboveNodes !== undefined && price.nodeCount > plan.timeoutAboveNodes) {
       const timeout = badGateway('timeout', plan.timeoutDelayMs ?? 200)
-      await sleep(timeout.delayMs ?? 0)
       return { ...fromFault(timeout), entry: { ...entry, fault: 'timeout' } }
     }
 
@@ -222,6 +226,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
       if (result.status === 200 && result.entry.depth && !result.entry.fault)
         chains.recordAnswer(text, result.entry.depth)
+      const latencyLeft = Math.max(0, (options.latencyMs ?? 0) - (Date.now() - startedAt))
+      if (latencyLeft + (result.delayMs ?? 0) > 0) await sleep(latencyLeft + (result.delayMs ?? 0))
       response.writeHead(result.status, {
         'content-type': 'application/json; charset=utf-8',
         ...window.headers(),
@@ -265,6 +271,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       )?.get(number)
       if (!item) throw new Error(`the world has no ${kind} ${nameWithOwner}#${number}`)
       item.updatedAt = at
+      worldChanged()
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -38,18 +38,23 @@ function repositoriesOf(organization: OrganizationView, args: Args) {
     visibility?: 'PUBLIC' | 'PRIVATE' | 'INTERNAL' | null
     orderBy?: Order | null
   }
-  const wanted = organization.repositories.filter(
+  const ordered = sortByOrder<RepositoryView>(
+    organization.repositories,
+    orderBy,
+    'Organization.repositories',
+    {
+      CREATED_AT: r => r.repository.createdAt,
+      NAME: r => r.repository.name.toLowerCase()
+    }
+  )
+  const wanted = ordered.filter(
     ({ repository: r }) =>
       (isFork == null || r.isFork === isFork) &&
       (isArchived == null || r.isArchived === isArchived) &&
       (privacy == null || r.isPrivate === (privacy === 'PRIVATE')) &&
       (visibility == null || r.isPrivate === (visibility !== 'PUBLIC'))
   )
-  const ordered = sortByOrder<RepositoryView>(wanted, orderBy, 'Organization.repositories', {
-    CREATED_AT: r => r.repository.createdAt,
-    NAME: r => r.repository.name.toLowerCase()
-  })
-  return paginate(ordered, args as ConnectionArgs)
+  return paginate(wanted, args as ConnectionArgs)
 }
 
 export const organizationFields: Fields<OrganizationView> = {

@@ -20,9 +20,9 @@ const issueOrderKeys = {
 
 function pullRequestsOf(repository: RepositoryView, args: Args) {
   const { states, orderBy } = args as { states?: string[] | null; orderBy?: Order | null }
-  const wanted = repository.pullRequests.filter(pr => !states || states.includes(pr.pullRequest.state))
+  const ordered = sortByOrder(repository.pullRequests, orderBy, 'Repository.pullRequests', issueOrderKeys)
   return paginate(
-    sortByOrder(wanted, orderBy, 'Repository.pullRequests', issueOrderKeys),
+    ordered.filter(pr => !states || states.includes(pr.pullRequest.state)),
     args as ConnectionArgs
   )
 }
@@ -38,13 +38,14 @@ function issuesOf(repository: RepositoryView, args: Args) {
       throw notImplemented(`Repository.issues(filterBy: {${key}})`)
   const since = filterBy?.since as string | null | undefined
   const filterStates = filterBy?.states as string[] | null | undefined
-  const wanted = repository.issues.filter(
+  const ordered = sortByOrder(repository.issues, orderBy, 'Repository.issues', issueOrderKeys)
+  const wanted = ordered.filter(
     issue =>
       (!states || states.includes(issue.issue.state)) &&
       (!filterStates || filterStates.includes(issue.issue.state)) &&
       (!since || Date.parse(issue.updatedAt) >= Date.parse(since))
   )
-  return paginate(sortByOrder(wanted, orderBy, 'Repository.issues', issueOrderKeys), args as ConnectionArgs)
+  return paginate(wanted, args as ConnectionArgs)
 }
 
 export const repositoryFields: Fields<RepositoryView> = {
