@@ -2,6 +2,11 @@
  * At most `limit` holders at once. Waiters with a higher priority go first, then in arrival order:
  * the pages of a long pagination chain are the run's critical path and must not queue behind
  * requests that nothing waits on.
+ *
+ * Slots are handed out once per turn of the event loop, after the code that asked has run. So of
+ * requests asked for together the most urgent is sent first, and a slot freed by an answer goes to
+ * what that answer leads to (the next page of a chain) before a request of lower priority that was
+ * waiting already: otherwise a chain would wait for another slot to free at every page.
  */
 export interface Semaphore {
   run<T>(fn: () => Promise<T>, priority?: number): Promise<T>
@@ -9,42 +14,42 @@ export interface Semaphore {
 
 interface Waiter {
   priority: number
-  arrival: number
   wake: () => void
 }
 
 export function createSemaphore(limit: number): Semaphore {
   let active = 0
-  let arrivals = 0
+  // By priority, highest first, then in arrival order.
   const waiting: Waiter[] = []
+  let dispatchScheduled = false
 
-  const acquire = async (priority: number): Promise<void> => {
-    if (active < limit) {
+  const dispatch = () => {
+    dispatchScheduled = false
+    while (active < limit && waiting.length > 0) {
       active++
-      return
+      waiting.shift()!.wake()
     }
-    // The releasing holder hands its slot over directly, so `active` stays the same.
-    await new Promise<void>(wake => {
-      const waiter = { priority, arrival: arrivals++, wake }
-      const at = waiting.findIndex(w => w.priority < priority)
-      if (at === -1) waiting.push(waiter)
-      else waiting.splice(at, 0, waiter)
-    })
   }
-
-  const release = (): void => {
-    const next = waiting.shift()
-    if (next) next.wake()
-    else active--
+  const scheduleDispatch = () => {
+    if (dispatchScheduled) return
+    dispatchScheduled = true
+    setImmediate(dispatch)
   }
 
   return {
     async run(fn, priority = 0) {
-      await acquire(priority)
+      await new Promise<void>(wake => {
+        const waiter = { priority, wake }
+        const at = waiting.findIndex(w => w.priority < priority)
+        if (at === -1) waiting.push(waiter)
+        else waiting.splice(at, 0, waiter)
+        scheduleDispatch()
+      })
       try {
         return await fn()
       } finally {
-        release()
+        active--
+        scheduleDispatch()
       }
     }
   }
