@@ -2,7 +2,7 @@
 // filled up to QUERY_BUDGET requests: big enough that a Kata-sized organization takes a few dozen
 // requests and a ten times larger one a few hundred, just under a rounding line so none is wasted.
 
-/** Connection requests one query may hold: rounds down to 5 points. */
+/** Connection requests one query may hold: 9.49 rounds down to 9 points. */
 export const QUERY_BUDGET = 949
 
 /** Splits items into consecutive groups whose total weight stays at or under `capacity`. */

@@ -94,6 +94,10 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
       first: SLICE_FIRST
     }))
   })
+  // Busiest histories first: of all slices, theirs are the likeliest to overflow into a page more,
+  // which must not be found only when everything else is done.
+  const count = (piece: HistoryPiece) => piece.repository.defaultBranchRef?.target?.history?.totalCount ?? 0
+  pieces.sort((a, b) => count(b) - count(a))
   // Each commit costs two connection requests (authors, parents), each piece one more.
   const batches = packBatches(pieces, piece => 1 + 2 * piece.first, QUERY_BUDGET)
   await Promise.all(
