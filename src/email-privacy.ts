@@ -14,18 +14,24 @@ export function hideEmail(email: string): string {
   return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`
 }
 
-function recordWithoutEmails(record: ActivityRecord): ActivityRecord {
-  if (record.kind !== 'commit') return record
-  return {
-    ...record,
-    authors: record.authors.map(author => ({ ...author, email: hideEmail(author.email) })),
-    signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hideEmail(signoff.email) }))
-  }
-}
-
 /** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
 export function withoutEmails(gathered: Gathered): Gathered {
   if (gathered.emails === 'hidden') return gathered
+  // A few thousand addresses recur across tens of thousands of commits: each is hashed once.
+  const hidden = new Map<string, string>()
+  const hide = (email: string) => {
+    let hash = hidden.get(email)
+    if (hash === undefined) hidden.set(email, (hash = hideEmail(email)))
+    return hash
+  }
+  const recordWithoutEmails = (record: ActivityRecord): ActivityRecord =>
+    record.kind !== 'commit'
+      ? record
+      : {
+          ...record,
+          authors: record.authors.map(author => ({ ...author, email: hide(author.email) })),
+          signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hide(signoff.email) }))
+        }
   return {
     ...gathered,
     records: gathered.records.map(recordWithoutEmails),

@@ -93,10 +93,15 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   if (!emails) gathered = withoutEmails(gathered)
 
   await mkdir(options.outputDir, { recursive: true })
-  const records = await writeRecordsFile(options.outputDir, gathered)
-  if (options.mode === 'gather') return { gathered, records }
+  // Compressed on libuv's pool while the electorate is scored here.
+  const recordsWritten = writeRecordsFile(options.outputDir, gathered)
+  if (options.mode === 'gather') return { gathered, records: await recordsWritten }
+
+  // Its failure is met by the await below; this keeps it handled should scoring throw first.
+  recordsWritten.catch(() => undefined)
 
   const electorate = buildElectorate(gathered, loaded.config)
+  const records = await recordsWritten
   const meta: ReportMeta = {
     toolVersion: VERSION,
     organization: gathered.organization,

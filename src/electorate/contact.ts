@@ -1,6 +1,6 @@
 import type { CommitAuthor, Gathered, Profile, SignOff } from '../records.js'
 import type { Identities } from './identities.js'
-import { isInWindow } from './instants.js'
+import { inWindow } from './instants.js'
 import { caseInsensitiveOrder } from './order.js'
 
 /** A counted commit seen from one of its authors: the person's own name and email in it. */
@@ -22,8 +22,9 @@ const NOREPLY = /@users\.noreply\.github\.com$/i
 /** Each person's own commits (counted ones: in the window, not merges), newest first. */
 export function ownCommitsByPerson(gathered: Gathered, identities: Identities): Map<string, OwnCommit[]> {
   const own = new Map<string, OwnCommit[]>()
+  const isInTheWindow = inWindow(gathered)
   for (const record of gathered.records) {
-    if (record.kind !== 'commit' || record.parents > 1 || !isInWindow(record.at, gathered)) continue
+    if (record.kind !== 'commit' || record.parents > 1 || !isInTheWindow(record.at)) continue
     for (const author of record.authors) {
       const person = identities.personOfCommitAuthor(author)
       if (person === null) continue
@@ -32,7 +33,11 @@ export function ownCommitsByPerson(gathered: Gathered, identities: Identities): 
       own.set(person, commits)
     }
   }
-  for (const commits of own.values()) commits.sort(newestFirst)
+  // Each time parsed once, not at every comparison: a busy person has thousands of commits.
+  const times = new Map<OwnCommit, number>()
+  for (const commits of own.values()) for (const commit of commits) times.set(commit, Date.parse(commit.at))
+  for (const commits of own.values())
+    commits.sort((a, b) => times.get(b)! - times.get(a)! || byUrl(a, b))
   return own
 }
 
@@ -61,6 +66,8 @@ export function contactOf(profiles: Profile[], ownCommits: OwnCommit[]): Contact
 
 const sameName = (a: string, b: string) => a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase()
 
+const byUrl = (a: OwnCommit, b: OwnCommit) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)
+
 function newestFirst(a: OwnCommit, b: OwnCommit): number {
-  return Date.parse(b.at) - Date.parse(a.at) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)
+  return Date.parse(b.at) - Date.parse(a.at) || byUrl(a, b)
 }

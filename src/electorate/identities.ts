@@ -35,10 +35,14 @@ export function resolveIdentities(gathered: Gathered, config: Config): Identitie
   )
   const spellings = spellingsOf(gathered, config)
 
+  // Asked for every actor of every record: tens of thousands of times for a few thousand logins.
+  const people = new Map<string, string | null>()
   const personOfLogin = (login: string): string | null => {
+    if (people.has(login)) return people.get(login)!
     const primary = primaryOf.get(key(login)) ?? key(login)
-    if (bots.has(key(login)) || bots.has(primary)) return null
-    return spellings.get(primary) ?? login
+    const person = bots.has(key(login)) || bots.has(primary) ? null : (spellings.get(primary) ?? login)
+    people.set(login, person)
+    return person
   }
   const mappedLogin = (author: CommitAuthor) => author.login ?? emails.get(key(author.email)) ?? null
 

@@ -2,7 +2,7 @@ import { globMatcher } from '../config/globs.js'
 import type { Config } from '../config/schema.js'
 import { TRIAGE_EVENTS, type ActivityRecord, type Gathered, type Metric } from '../records.js'
 import type { Identities } from './identities.js'
-import { isInWindow, utcSecond } from './instants.js'
+import { inWindow, utcSecond } from './instants.js'
 import { isLateApproval } from './late-approvals.js'
 import type { ContributionRecord, MetricCounts } from './types.js'
 
@@ -48,8 +48,9 @@ export function countContributions(gathered: Gathered, identities: Identities, c
   const setAside = new Set<string>()
   const warnings: string[] = []
 
+  const isInTheWindow = inWindow(gathered)
   for (const record of gathered.records) {
-    if (!isInWindow(record.at, gathered)) continue
+    if (!isInTheWindow(record.at)) continue
     switch (record.kind) {
       case 'commit': {
         if (record.parents > 1) break

@@ -1,6 +1,6 @@
 import type { Gathered } from '../records.js'
 import type { Identities } from './identities.js'
-import { isInWindow } from './instants.js'
+import { inWindow } from './instants.js'
 import { caseInsensitiveOrder } from './order.js'
 import type { UnlinkedIdentity } from './types.js'
 
@@ -10,8 +10,9 @@ import type { UnlinkedIdentity } from './types.js'
  */
 export function unlinkedIdentities(gathered: Gathered, identities: Identities): UnlinkedIdentity[] {
   const byEmail = new Map<string, { newest: { at: string; url: string; email: string; name: string }; oids: Set<string> }>()
+  const isInTheWindow = inWindow(gathered)
   for (const record of gathered.records) {
-    if (record.kind !== 'commit' || record.parents > 1 || !isInWindow(record.at, gathered)) continue
+    if (record.kind !== 'commit' || record.parents > 1 || !isInTheWindow(record.at)) continue
     for (const author of record.authors) {
       if (!identities.isUnlinked(author)) continue
       const seen = { at: record.at, url: record.url, email: author.email, name: author.name }

@@ -84,22 +84,26 @@ export async function writeOutputs(
     contents.set('helios-voters.csv', heliosVoters(electorate.people))
   }
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
-  const filesBeside = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
-  contents.set(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: filesBeside }))
-  const hashes = Object.fromEntries([...contents].map(([name, text]) => [name, sha256(text)]))
+  const hashes: Record<string, string> = {}
+  for (const [name, text] of contents) hashes[name] = sha256(text)
+  const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })
+  contents.set(REPORT_HTML, html)
+  hashes[REPORT_HTML] = sha256(html)
   for (const [name, file] of Object.entries(written)) hashes[name] = file.sha256
-  contents.set(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: hashes }))
+  const json = reportJson(electorate, meta, { includeEmails, files: { ...hashes } })
+  contents.set(REPORT_JSON, json)
+  hashes[REPORT_JSON] = sha256(json)
 
   await removeStaleElectorate(dir)
   await mkdir(dir, { recursive: true })
   const files: WrittenOutputs['files'] = { ...written }
-  for (const name of OUTPUT_FILES) {
-    const text = contents.get(name)
-    if (text === undefined) continue
-    const path = join(dir, name)
-    await writeWhole(path, text)
-    files[name] = { path, sha256: sha256(text) }
-  }
+  const path = (name: string) => join(dir, name)
+  // electorate.csv only once every other file is whole: its presence means the run completed.
+  const beforeRoll = OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV && contents.has(name))
+  await Promise.all(beforeRoll.map(name => writeWhole(path(name), contents.get(name)!)))
+  await writeWhole(path(ELECTORATE_CSV), contents.get(ELECTORATE_CSV)!)
+  for (const name of OUTPUT_FILES)
+    if (contents.has(name)) files[name] = { path: path(name), sha256: hashes[name]! }
   return { dir, files, summary, electorateCsv: files[ELECTORATE_CSV].path }
 }
 

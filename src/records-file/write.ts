@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { constants, createGzip } from 'node:zlib'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { Gathered } from '../records.js'
 import { VERSION } from '../version.js'
 import {
@@ -15,7 +16,10 @@ import {
 // Byte 9 of a gzip header names the operating system; zlib fills in the one it was built for.
 const GZIP_OS_BYTE = 9
 const GZIP_OS_UNIX = 3
-const BATCH_CHARS = 1 << 16
+// Level 9 takes twice as long for 4% fewer bytes on records files.
+const GZIP_LEVEL = 6
+const CHUNK_MIN = 1 << 16
+const gzipAsync = promisify(gzip)
 
 /** The lines of the records file for records already in canonical order: header, records, profiles. */
 export function* recordsFileLines(gathered: Gathered): Generator<string> {
@@ -38,29 +42,16 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
 }
 
 /**
- * Gzip of the lines, one per line, without the whole text in memory. No file name, modification time 0
- * (zlib's defaults) and a fixed OS byte: the same lines give the same bytes. Deflate's output does not
- * depend on how its input is cut into writes, so this equals gzip of the whole text (a test holds it).
+ * Gzip of the lines, one per line. No file name, modification time 0 (zlib's defaults) and a fixed OS
+ * byte: the same lines give the same bytes. Deflate runs in one piece on libuv's pool (an output
+ * buffer the size of the text), so the run scores the records while they are compressed.
  */
 export async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
-  const gzip = createGzip({ level: constants.Z_BEST_COMPRESSION })
-  const chunks: Buffer[] = []
-  gzip.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<void>((resolve, reject) => {
-    gzip.on('end', resolve)
-    gzip.on('error', reject)
+  const text = Buffer.from([...lines, ''].join('\n'), 'utf8')
+  const bytes = await gzipAsync(text, {
+    level: GZIP_LEVEL,
+    chunkSize: Math.max(CHUNK_MIN, text.length + 1024)
   })
-  let batch = ''
-  for (const line of lines) {
-    batch += line + '\n'
-    if (batch.length >= BATCH_CHARS) {
-      if (!gzip.write(batch)) await new Promise(resolve => gzip.once('drain', resolve))
-      batch = ''
-    }
-  }
-  gzip.end(batch)
-  await done
-  const bytes = Buffer.concat(chunks)
   bytes[GZIP_OS_BYTE] = GZIP_OS_UNIX
   return bytes
 }
