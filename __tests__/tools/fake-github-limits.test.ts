@@ -52,6 +52,30 @@ describe('cost', () => {
     expect(github!.pointsUsed()).toBe(42)
     expect(github!.log.map(e => e.cost)).toEqual([1, 41])
   })
+
+  it("prices a field by the fragment's type: PullRequest.files is a connection, Gist.files is not", async () => {
+    await serve()
+    const listed = await post(`{ repository(owner: "kata-containers", name: "runtime") {
+      pullRequests(first: 1) { nodes { id } } } }`)
+    const ids = Array.from(
+      { length: 100 },
+      () => listed.body.data.repository.pullRequests.nodes[0].id as string
+    )
+    // 100 ids x (reviews + files) = 200 requests, whether the fields come inline or from a named fragment.
+    const inline = await post(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on PullRequest { reviews(first: 40) { totalCount }
+        files(first: 100) { nodes { path } } } } rateLimit { cost nodeCount } }`,
+      { ids }
+    )
+    expect(inline.body.errors).toBeUndefined()
+    expect(inline.body.data.rateLimit).toEqual({ cost: 2, nodeCount: 100 * 40 + 100 * 100 })
+    const named = await post(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ...Changed } rateLimit { cost nodeCount } }
+      fragment Changed on PullRequest { reviews(first: 40) { totalCount } files(first: 100) { nodes { path } } }`,
+      { ids }
+    )
+    expect(named.body.data.rateLimit).toEqual(inline.body.data.rateLimit)
+  })
 })
 
 describe("GitHub's query limits answer 200 with errors and no data", () => {

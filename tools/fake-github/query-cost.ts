@@ -47,18 +47,34 @@ export function priceQuery(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
   const price: QueryPrice = { requests: 0, cost: 0, nodeCount: 0, errors: [], dryRun: false }
 
-  const fieldsIn = (selectionSet: SelectionSetNode, seen = new Set<string>()): FieldNode[] =>
+  // Each field with the types it is selected on: a fragment's type condition narrows them, so that
+  // `... on PullRequest { files(first:) }` is priced as PullRequest.files, not as another type's `files`.
+  const fieldsIn = (
+    selectionSet: SelectionSetNode,
+    types: GraphQLCompositeType[],
+    seen = new Set<string>()
+  ): { field: FieldNode; types: GraphQLCompositeType[] }[] =>
     selectionSet.selections.flatMap(selection => {
-      if (selection.kind === Kind.FIELD) return [selection]
-      if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsIn(selection.selectionSet, seen)
+      if (selection.kind === Kind.FIELD) return [{ field: selection, types }]
+      if (selection.kind === Kind.INLINE_FRAGMENT)
+        return fieldsIn(selection.selectionSet, narrowed(types, selection.typeCondition?.name.value), seen)
       const fragment = fragments.get(selection.name.value)
       if (!fragment || seen.has(fragment.name.value)) return []
-      return fieldsIn(fragment.selectionSet, new Set([...seen, fragment.name.value]))
+      return fieldsIn(
+        fragment.selectionSet,
+        narrowed(types, fragment.typeCondition.name.value),
+        new Set([...seen, fragment.name.value])
+      )
     })
+  const narrowed = (types: GraphQLCompositeType[], condition: string | undefined) => {
+    if (condition === undefined) return types
+    const type = schema.getType(condition) as GraphQLCompositeType | undefined
+    return type ? possibleTypes(schema, type) : types
+  }
 
   const walk = (selectionSet: SelectionSetNode, parentTypes: GraphQLCompositeType[], parents: number) => {
-    for (const field of fieldsIn(selectionSet)) {
-      const definition = fieldDefinition(parentTypes, field.name.value)
+    for (const { field, types } of fieldsIn(selectionSet, parentTypes)) {
+      const definition = fieldDefinition(types, field.name.value)
       if (!definition || !field.selectionSet) continue
       const args = new Map(
         (field.arguments ?? []).map(a => {
@@ -66,7 +82,7 @@ export function priceQuery(
           return [a.name.value, type ? valueFromAST(a.value, type, variables) : undefined] as const
         })
       )
-      if (parentTypes.some(t => t.name === 'Query') && field.name.value === 'rateLimit' && args.get('dryRun'))
+      if (types.some(t => t.name === 'Query') && field.name.value === 'rateLimit' && args.get('dryRun'))
         price.dryRun = true
       const childTypes = possibleTypes(schema, getNamedType(definition.type) as GraphQLCompositeType)
       const isConnection =
@@ -77,8 +93,8 @@ export function priceQuery(
         const name = field.name.value
         const first = args.get('first') as number | null | undefined
         const last = args.get('last') as number | null | undefined
-        const asksForItems = fieldsIn(field.selectionSet).some(
-          f => f.name.value === 'nodes' || f.name.value === 'edges'
+        const asksForItems = fieldsIn(field.selectionSet, childTypes).some(
+          ({ field: f }) => f.name.value === 'nodes' || f.name.value === 'edges'
         )
         for (const [argument, value] of [
           ['first', first],
@@ -102,7 +118,7 @@ export function priceQuery(
         price.requests += parents
         children = parents * pageSize
         price.nodeCount += children
-      } else if (field.name.value === 'nodes' && parentTypes.some(t => t.name === 'Query')) {
+      } else if (field.name.value === 'nodes' && types.some(t => t.name === 'Query')) {
         children = parents * ((args.get('ids') as unknown[] | undefined)?.length ?? 1)
       }
       walk(field.selectionSet, childTypes, children)
