@@ -71,7 +71,7 @@ async function readPages<N>(
     // Once nothing is left to make smaller, the full retry budget applies, as to any request.
     const smaller = lists.length > 1 || first > SMALLEST_PAGE
     data = await client.query(listsDocument(query, lists, first), variables, label, {
-      priority: PRIORITY.chain,
+      priority: PRIORITY.lists,
       ...(smaller ? { timeoutRetries: TIMEOUTS_PER_QUERY } : {})
     })
   } catch (error) {

@@ -24,6 +24,8 @@ export interface ConnectionRequest<N> {
   after?: string | null
   /** Smallest page size to shrink to when GitHub keeps timing out. */
   floor?: number
+  /** Of the pages after a cursor; default PRIORITY.chain. */
+  priority?: number
 }
 
 /** Tolerated timeouts on one page before its size is halved. */
@@ -47,7 +49,7 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
         // A page after a cursor is a link in a chain, each waiting for the one before: chains are the
         // critical path, so their pages go before first pages and batches that nothing waits on.
         {
-          priority: after === null ? PRIORITY.leaf : PRIORITY.chain,
+          priority: after === null ? PRIORITY.leaf : (request.priority ?? PRIORITY.chain),
           ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
         }
       )

@@ -6,5 +6,11 @@ export const PRIORITY = {
   /** Batches of pull requests and issues: their answers may start chains (more reviews, more events). */
   details: 1,
   /** The next page after a cursor: a link in a chain. */
-  chain: 2
+  chain: 2,
+  /**
+   * The repository listing and the rounds of pull-request and issue lists: the longest chains of a run
+   * (a busy repository's list is many pages long), so they go before the short ones (a pull request's
+   * second page of reviews, an issue's of events).
+   */
+  lists: 3
 } as const

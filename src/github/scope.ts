@@ -4,6 +4,7 @@ import type { Logger } from '../options.js'
 import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { pages, type Connection } from './paginate.js'
+import { PRIORITY } from './priority.js'
 import { namedRepositories, ORGANIZATION_REPOSITORIES } from './queries/repositories.js'
 import type { Window } from './window-edges.js'
 
@@ -89,7 +90,8 @@ export async function* repositoriesInScope(
       if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
       return data.organization.repositories
     },
-    first: LISTING_PAGE
+    first: LISTING_PAGE,
+    priority: PRIORITY.lists
   })) {
     const inScope = page.filter(
       r =>
