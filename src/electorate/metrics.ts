@@ -26,7 +26,15 @@ const TRIAGE = new Set<string>(TRIAGE_EVENTS)
 
 /** Every counted item of every person: the six metrics of the contract, as sets of distinct items. */
 export function countContributions(gathered: Gathered, identities: Identities, config: Config): Contributions {
-  const items = new Map<string, ContributionRecord>()
+  // By person and metric, then by item: the item (a url or oid) is a string the records already hold,
+  // so the inner lookups reuse its hash instead of hashing a new key for each of tens of thousands.
+  const items = new Map<string, Map<string, ContributionRecord>>()
+  const itemsOf = (login: string, metric: Metric) => {
+    const key = `${login}\n${metric}`
+    let found = items.get(key)
+    if (found === undefined) items.set(key, (found = new Map()))
+    return found
+  }
   const activity = new Map<string, ActivitySpan>()
   // A commit is one item however many repositories hold it (forks), so it is keyed by oid.
   const credit = (login: string, metric: Metric, item: string, record: ActivityRecord) => {
@@ -35,17 +43,17 @@ export function countContributions(gathered: Gathered, identities: Identities, c
     if (span === undefined) activity.set(login, { first: at, last: at })
     else if (at < span.first) span.first = at
     else if (at > span.last) span.last = at
-    const id = `${login}\n${metric}\n${item}`
-    const earlier = items.get(id)
+    const counted = itemsOf(login, metric)
+    const earlier = counted.get(item)
     if (earlier === undefined || at < earlier.at || (at === earlier.at && record.url < earlier.url))
-      items.set(id, { login, metric, repository: record.repository, url: record.url, at })
+      counted.set(item, { login, metric, repository: record.repository, url: record.url, at })
   }
   const isCi = globMatcher(config.ci.paths, { nocase: false, dot: true })
   const lateApprovals = config.reviews['late-approvals']
   let deletedAccountItems = 0
   // Counted in the metric's own unit, a (person, pull request): a late approval beside a counted review
   // of the same pull request sets nothing aside.
-  const setAside = new Set<string>()
+  const setAside = new Map<string, { reviewer: string; url: string }>()
   const warnings: string[] = []
 
   const isInTheWindow = inWindow(gathered)
@@ -76,7 +84,7 @@ export function countContributions(gathered: Gathered, identities: Identities, c
         const author = identities.personOf(record.pullRequestAuthor)
         if (reviewer === null || reviewer === author || !COUNTED_REVIEW_STATES.has(record.state)) break
         if (isLateApproval(record, { reviewer, author }, identities, lateApprovals))
-          setAside.add(`${reviewer}\nreviews\n${record.url}`)
+          setAside.set(`${reviewer}\n${record.url}`, { reviewer, url: record.url })
         else credit(reviewer, 'reviews', record.url, record)
         break
       }
@@ -96,8 +104,11 @@ export function countContributions(gathered: Gathered, identities: Identities, c
       }
     }
   }
-  const lateApprovalsSetAside = [...setAside].filter(id => !items.has(id)).length
-  return { evidence: [...items.values()], activity, deletedAccountItems, lateApprovalsSetAside, warnings }
+  const lateApprovalsSetAside = [...setAside.values()].filter(
+    ({ reviewer, url }) => !items.get(`${reviewer}\nreviews`)?.has(url)
+  ).length
+  const evidence = [...items.values()].flatMap(counted => [...counted.values()])
+  return { evidence, activity, deletedAccountItems, lateApprovalsSetAside, warnings }
 }
 
 export const NO_METRICS: MetricCounts = { commits: 0, merged_prs: 0, reviews: 0, triaged: 0, issue_comments: 0, ci: 0 }
