@@ -19348,7 +19348,16 @@ const COUNTED_REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENT
 const TRIAGE = new Set(TRIAGE_EVENTS);
 /** Every counted item of every person: the six metrics of the contract, as sets of distinct items. */
 function countContributions(gathered, identities, config) {
+    // By person and metric, then by item: the item (a url or oid) is a string the records already hold,
+    // so the inner lookups reuse its hash instead of hashing a new key for each of tens of thousands.
     const items = new Map();
+    const itemsOf = (login, metric) => {
+        const key = `${login}\n${metric}`;
+        let found = items.get(key);
+        if (found === undefined)
+            items.set(key, (found = new Map()));
+        return found;
+    };
     const activity = new Map();
     // A commit is one item however many repositories hold it (forks), so it is keyed by oid.
     const credit = (login, metric, item, record) => {
@@ -19360,17 +19369,17 @@ function countContributions(gathered, identities, config) {
             span.first = at;
         else if (at > span.last)
             span.last = at;
-        const id = `${login}\n${metric}\n${item}`;
-        const earlier = items.get(id);
+        const counted = itemsOf(login, metric);
+        const earlier = counted.get(item);
         if (earlier === undefined || at < earlier.at || (at === earlier.at && record.url < earlier.url))
-            items.set(id, { login, metric, repository: record.repository, url: record.url, at });
+            counted.set(item, { login, metric, repository: record.repository, url: record.url, at });
     };
     const isCi = globMatcher(config.ci.paths, { nocase: false, dot: true });
     const lateApprovals = config.reviews['late-approvals'];
     let deletedAccountItems = 0;
     // Counted in the metric's own unit, a (person, pull request): a late approval beside a counted review
     // of the same pull request sets nothing aside.
-    const setAside = new Set();
+    const setAside = new Map();
     const warnings = [];
     const isInTheWindow = inWindow$1(gathered);
     for (const record of gathered.records) {
@@ -19408,7 +19417,7 @@ function countContributions(gathered, identities, config) {
                 if (reviewer === null || reviewer === author || !COUNTED_REVIEW_STATES.has(record.state))
                     break;
                 if (isLateApproval(record, { reviewer, author }, identities, lateApprovals))
-                    setAside.add(`${reviewer}\nreviews\n${record.url}`);
+                    setAside.set(`${reviewer}\n${record.url}`, { reviewer, url: record.url });
                 else
                     credit(reviewer, 'reviews', record.url, record);
                 break;
@@ -19431,8 +19440,9 @@ function countContributions(gathered, identities, config) {
             }
         }
     }
-    const lateApprovalsSetAside = [...setAside].filter(id => !items.has(id)).length;
-    return { evidence: [...items.values()], activity, deletedAccountItems, lateApprovalsSetAside, warnings };
+    const lateApprovalsSetAside = [...setAside.values()].filter(({ reviewer, url }) => !items.get(`${reviewer}\nreviews`)?.has(url)).length;
+    const evidence = [...items.values()].flatMap(counted => [...counted.values()]);
+    return { evidence, activity, deletedAccountItems, lateApprovalsSetAside, warnings };
 }
 const NO_METRICS = { commits: 0, merged_prs: 0, reviews: 0, triaged: 0, issue_comments: 0, ci: 0 };
 /** Each person's metrics, counted from the evidence itself so that every number can be checked by hand. */
@@ -20019,7 +20029,13 @@ const PRIORITY = {
     /** Batches of pull requests and issues: their answers may start chains (more reviews, more events). */
     details: 1,
     /** The next page after a cursor: a link in a chain. */
-    chain: 2
+    chain: 2,
+    /**
+     * The repository listing and the rounds of pull-request and issue lists: the longest chains of a run
+     * (a busy repository's list is many pages long), so they go before the short ones (a pull request's
+     * second page of reviews, an issue's of events).
+     */
+    lists: 3
 };
 
 /** Tolerated timeouts on one page before its size is halved. */
@@ -20039,7 +20055,7 @@ async function* pages(client, request) {
             // A page after a cursor is a link in a chain, each waiting for the one before: chains are the
             // critical path, so their pages go before first pages and batches that nothing waits on.
             {
-                priority: after === null ? PRIORITY.leaf : PRIORITY.chain,
+                priority: after === null ? PRIORITY.leaf : (request.priority ?? PRIORITY.chain),
                 ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
             });
         }
@@ -20380,7 +20396,7 @@ async function readPages(client, query, lists, variables, first) {
         // Once nothing is left to make smaller, the full retry budget applies, as to any request.
         const smaller = lists.length > 1 || first > SMALLEST_PAGE;
         data = await client.query(listsDocument(query, lists, first), variables, label, {
-            priority: PRIORITY.chain,
+            priority: PRIORITY.lists,
             ...(smaller ? { timeoutRetries: TIMEOUTS_PER_QUERY } : {})
         });
     }
@@ -21125,7 +21141,8 @@ async function* repositoriesInScope(request, window, client, log) {
                 throw new Error(`GitHub knows no organization named ${organization}`);
             return data.organization.repositories;
         },
-        first: LISTING_PAGE
+        first: LISTING_PAGE,
+        priority: PRIORITY.lists
     })) {
         const inScope = page.filter(r => (archived || !r.isArchived) &&
             (forks || !r.isFork) &&
