@@ -71,6 +71,18 @@ describe('toCsv', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff)
   })
 
+  it('quotes a bare CR or LF too, so a reader that ends rows at any line break reads the same cells', () => {
+    const text = toCsv(
+      ['value'],
+      tricky.map(cell => [cell])
+    )
+    expect(text).toContain('"two\nlines"')
+    expect(text).toContain('"cr\rinside"')
+    // What spreadsheets and Python's csv do: CR, LF and CRLF all end a row outside quotes.
+    const rows = parse(text, { columns: true, record_delimiter: ['\r\n', '\n', '\r'] }) as { value: string }[]
+    expect(rows.map(row => row.value)).toEqual(tricky)
+  })
+
   it('reads back guarded cells with exactly one leading quote', () => {
     const dangerous = ['=HYPERLINK("http://evil.example","click")', '+1', '-2', '@x', '\tx', '\rx']
     const text = toCsv(

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Person } from '../electorate/types.js'
-import { formatTime } from './csv.js'
+import { csvRecord, formatTime } from './csv.js'
 
 /** Where the roll came from, for the comment atop voters.yaml. */
 export interface RollOrigin {
@@ -43,15 +42,15 @@ export function civsVoters(people: readonly Person[]): string {
  * would take it for a voter). The login is the voter id; the name falls back to it.
  */
 export function heliosVoters(people: readonly Person[]): string {
-  const rows = qualifiedOf(people)
+  return qualifiedOf(people)
     .filter(person => person.email !== '')
-    .map(person => [
-      'password',
-      person.login,
-      person.email,
-      person.name.replace(/\s+/g, ' ').trim() || person.login
-    ])
-  return rows.length === 0 ? '' : stringify(rows, { record_delimiter: '\n' })
+    .map(person =>
+      csvRecord(
+        ['password', person.login, person.email, person.name.replace(/\s+/g, ' ').trim() || person.login],
+        '\n'
+      )
+    )
+    .join('')
 }
 
 /** How many qualified people have no email, so cannot be invited through CIVS or Helios. */
