@@ -3,6 +3,7 @@ import type { GatherStats } from '../records.js'
 import { backoffDelay, SECONDARY_LIMIT_WAIT_MS } from './backoff.js'
 import { GitHubError, GitHubTimeoutError } from './errors.js'
 import { RATE_LIMIT_ALIAS, withRateLimit, type RateLimitInfo } from './rate-limit.js'
+import { createPointsPace } from './points-pace.js'
 import { createSemaphore } from './semaphore.js'
 
 export interface QueryOptions {
@@ -65,6 +66,21 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // While a rate limit is being waited out, every request waits for this before it is sent.
   let pause: Promise<void> = Promise.resolve()
 
+  let pacedUntil = 0
+  const pace = createPointsPace({
+    now,
+    sleep,
+    onWait: (waitMs, lastMinute) => {
+      // Requests waiting together for the same minute to pass are one wait in the log.
+      if (now() + waitMs <= pacedUntil) return
+      pacedUntil = now() + waitMs
+      log.info(
+        `${lastMinute} points spent in the last minute, and GitHub allows 2,000: ` +
+          `waiting ${Math.ceil(waitMs / 1000)} s before the next request`
+      )
+    }
+  })
+
   const scrub = (text: string) => (token ? text.split(token).join('***') : text)
   const fail = (message: string) => new GitHubError(scrub(message))
 
@@ -121,6 +137,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
     for (;;) {
       await pause
+      await pace.admit()
       stats.requests++
       let response: Response
       try {
@@ -135,6 +152,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
         })
       } catch (error) {
+        pace.settle(0)
         await retryLater(`network error (${error instanceof Error ? error.message : String(error)})`)
         continue
       }
@@ -146,6 +164,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       } catch {
         json = undefined
       }
+      pace.settle((json?.data?.[RATE_LIMIT_ALIAS] as RateLimitInfo | undefined)?.cost ?? 0)
       const remainingHeader = headers.get('x-ratelimit-remaining')
       if (remainingHeader !== null) stats.remaining = Number(remainingHeader)
 
