@@ -19762,6 +19762,43 @@ function withRateLimit(document) {
     return document;
 }
 
+// GitHub's secondary limit allows 2,000 points a minute on the GraphQL endpoint. A run that needs more
+// would otherwise spend them in the first seconds, then be refused and told to wait (a minute or more,
+// and GitHub may block a client that keeps coming back). Pacing keeps every minute under the limit.
+const POINTS_PER_MINUTE = 2_000;
+const MINUTE_MS = 60_000;
+/** What a request not yet answered may cost: queries are filled to at most 9 points. */
+const POINTS_PER_REQUEST_IN_FLIGHT = 10;
+function createPointsPace(options) {
+    const limit = options.pointsPerMinute ?? POINTS_PER_MINUTE;
+    const charged = [];
+    let inFlight = 0;
+    const lastMinute = () => {
+        while (charged.length > 0 && charged[0].at <= options.now() - MINUTE_MS)
+            charged.shift();
+        return charged.reduce((sum, charge) => sum + charge.points, 0);
+    };
+    return {
+        async admit() {
+            for (;;) {
+                const spent = lastMinute();
+                if (charged.length === 0 || spent + (inFlight + 1) * POINTS_PER_REQUEST_IN_FLIGHT <= limit)
+                    break;
+                const waitMs = charged[0].at + MINUTE_MS - options.now();
+                options.onWait(waitMs, spent);
+                await options.sleep(waitMs);
+            }
+            inFlight++;
+        },
+        settle(points) {
+            inFlight--;
+            if (points > 0)
+                charged.push({ at: options.now(), points });
+        },
+        lastMinute
+    };
+}
+
 function createSemaphore(limit) {
     let active = 0;
     // By priority, highest first, then in arrival order.
@@ -19819,6 +19856,19 @@ function createGitHubClient(options) {
     const stats = { requests: 0, points: 0, remaining: null, resetAt: null };
     // While a rate limit is being waited out, every request waits for this before it is sent.
     let pause = Promise.resolve();
+    let pacedUntil = 0;
+    const pace = createPointsPace({
+        now,
+        sleep,
+        onWait: (waitMs, lastMinute) => {
+            // Requests waiting together for the same minute to pass are one wait in the log.
+            if (now() + waitMs <= pacedUntil)
+                return;
+            pacedUntil = now() + waitMs;
+            log.info(`${lastMinute} points spent in the last minute, and GitHub allows 2,000: ` +
+                `waiting ${Math.ceil(waitMs / 1000)} s before the next request`);
+        }
+    });
     const scrub = (text) => (token ? text.split(token).join('***') : text);
     const fail = (message) => new GitHubError(scrub(message));
     const pauseAll = (ms) => {
@@ -19868,6 +19918,7 @@ function createGitHubClient(options) {
         };
         for (;;) {
             await pause;
+            await pace.admit();
             stats.requests++;
             let response;
             try {
@@ -19883,6 +19934,7 @@ function createGitHubClient(options) {
                 });
             }
             catch (error) {
+                pace.settle(0);
                 await retryLater(`network error (${error instanceof Error ? error.message : String(error)})`);
                 continue;
             }
@@ -19895,6 +19947,7 @@ function createGitHubClient(options) {
             catch {
                 json = undefined;
             }
+            pace.settle(json?.data?.[RATE_LIMIT_ALIAS]?.cost ?? 0);
             const remainingHeader = headers.get('x-ratelimit-remaining');
             if (remainingHeader !== null)
                 stats.remaining = Number(remainingHeader);
