@@ -33,5 +33,22 @@ it('measures the longest chain of requests that each needed a cursor or id from 
   await post(pages)
   await post(`{ node(id: "${id}") { id } }`)
   expect(github.log.map(entry => entry.depth)).toEqual([1, 2, 3, 1, 4])
+  // Each link names the request it built on: the node lookup follows page 3, not the fresh first page.
+  expect(github.log.map(entry => entry.after)).toEqual([undefined, 1, 2, undefined, 3])
   expect(github.criticalPathRequests()).toBe(4)
+})
+
+it("ties a page to the answer that gave its cursor, not to another list's page at the same position", async () => {
+  const page = (name: string) => `query Page($after: String) {
+    repository(owner: "kata-containers", name: "${name}") {
+      pullRequests(first: 1, after: $after) { pageInfo { endCursor } nodes { id } } } }`
+  const before = github.log.length
+  const runtime = await post(page('runtime'))
+  const agent = await post(page('agent'))
+  await post(page('agent'), { after: agent.data.repository.pullRequests.pageInfo.endCursor })
+  expect(runtime.data.repository.pullRequests.pageInfo.endCursor).not.toBe(
+    agent.data.repository.pullRequests.pageInfo.endCursor
+  )
+  const [, agentFirst, agentSecond] = github.log.slice(before)
+  expect(agentSecond!.after).toBe(agentFirst!.index)
 })

@@ -5,23 +5,33 @@
 const STRINGS = /"((?:[^"\\]|\\.)*)"/g
 const TOKENS = /"(?:id|endCursor|startCursor)":"((?:[^"\\]|\\.)*)"/g
 
+export interface Dependency {
+  /** 1 for a request that needs nothing from earlier answers; else one more than what it builds on. */
+  depth: number
+  /** The request (by arrival index) whose answer it builds on: the link before it in its longest chain. */
+  after?: number
+}
+
 export class DependencyChains {
-  private readonly depthOf = new Map<string, number>()
+  private readonly givenBy = new Map<string, { depth: number; request: number }>()
   private deepest = 0
 
-  /** 1 for a request that needs nothing from earlier answers; else one more than what it builds on. */
-  depthOfRequest(query: string, variables: unknown): number {
-    let depth = 0
+  dependencyOf(query: string, variables: unknown): Dependency {
+    let dependency: Dependency = { depth: 1 }
     for (const text of [query, JSON.stringify(variables ?? {})])
-      for (const match of text.matchAll(STRINGS)) depth = Math.max(depth, this.depthOf.get(match[1]!) ?? 0)
-    return depth + 1
+      for (const match of text.matchAll(STRINGS)) {
+        const given = this.givenBy.get(match[1]!)
+        if (given && given.depth >= dependency.depth)
+          dependency = { depth: given.depth + 1, after: given.request }
+      }
+    return dependency
   }
 
-  /** Remembers the cursors and ids an answer gave, at the depth of the request that got them first. */
-  recordAnswer(json: string, depth: number): void {
+  /** Remembers the cursors and ids an answer gave, with the request that got them first and its depth. */
+  recordAnswer(json: string, depth: number, request: number): void {
     this.deepest = Math.max(this.deepest, depth)
     for (const match of json.matchAll(TOKENS))
-      if (!this.depthOf.has(match[1]!)) this.depthOf.set(match[1]!, depth)
+      if (!this.givenBy.has(match[1]!)) this.givenBy.set(match[1]!, { depth, request })
   }
 
   get longest(): number {

@@ -31,10 +31,16 @@ export interface ConnectionView<T> {
   extra?: Record<string, unknown>
 }
 
-const encodeCursor = (position: number): string => Buffer.from(`cursor:v2:${position}`).toString('base64')
+// A cursor names a position in its list. Like GitHub's, which encode the item's sort key and id, no two
+// pages' cursors are the same text: the benchmark's critical path follows each cursor back to the one
+// answer that gave it, and a "position 99" shared by every list would tie requests to the wrong answers.
+// The page's serial number is only that: a cursor is read by its position.
+let pagesServed = 0
+const encodeCursor = (position: number, page: number): string =>
+  Buffer.from(`cursor:v2:${position}:${page}`).toString('base64')
 
 function decodeCursor(cursor: string, length: number): number {
-  const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
+  const match = /^cursor:v2:(\d+)(?::\d+)?$/.exec(Buffer.from(cursor, 'base64').toString('utf8'))
   const position = match ? Number(match[1]) : NaN
   if (!Number.isSafeInteger(position) || position >= length + 1)
     throw new FakeGitHubError(
@@ -56,7 +62,8 @@ export function paginate<T>(all: readonly T[], args: ConnectionArgs): Connection
   if (args.first != null) to = Math.min(to, from + args.first)
   if (args.last != null) from = Math.max(from, to - args.last)
   if (args.first == null && args.last == null) to = from
-  const edges = all.slice(from, to).map((node, i) => ({ cursor: encodeCursor(from + i), node }))
+  const page = ++pagesServed
+  const edges = all.slice(from, to).map((node, i) => ({ cursor: encodeCursor(from + i, page), node }))
   return {
     __connection: true,
     totalCount: all.length,

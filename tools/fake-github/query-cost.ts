@@ -69,7 +69,11 @@ export function priceQuery(
   const narrowed = (types: GraphQLCompositeType[], condition: string | undefined) => {
     if (condition === undefined) return types
     const type = schema.getType(condition) as GraphQLCompositeType | undefined
-    return type ? possibleTypes(schema, type) : types
+    if (!type) return types
+    // `... on Node` inside a PullRequest stays a PullRequest: the condition can only narrow.
+    const candidates = possibleTypes(schema, type)
+    const within = candidates.filter(candidate => types.some(t => t.name === candidate.name))
+    return within.length > 0 ? within : candidates
   }
 
   const walk = (selectionSet: SelectionSetNode, parentTypes: GraphQLCompositeType[], parents: number) => {

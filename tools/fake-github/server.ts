@@ -58,6 +58,8 @@ export interface RequestLogEntry {
   operationName?: string
   /** Length of the chain of answers this request builds on (cursors and ids it sends), itself included. */
   depth?: number
+  /** The request whose answer it builds on, the one before it in that chain. */
+  after?: number
 }
 
 export interface FakeGitHub {
@@ -139,7 +141,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     }
     const entry: Partial<RequestLogEntry> = {
       operationName: body.operationName ?? undefined,
-      depth: chains.depthOfRequest(body.query, body.variables)
+      ...chains.dependencyOf(body.query, body.variables)
     }
 
     const fault = faultBeforeQuery(plan, requestIndex, body)
@@ -217,6 +219,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     try {
       const chunks: Buffer[] = []
       for await (const chunk of request) chunks.push(chunk as Buffer)
+      // Requests that arrived together are all let in (their latency clocks started) before any is run:
+      // running one first would hold the others' arrival back by its own CPU time.
+      await new Promise(resolve => setImmediate(resolve))
       let result: Answer
       try {
         result = await answer(request, requestIndex, Buffer.concat(chunks).toString('utf8'))
@@ -225,7 +230,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
       if (result.status === 200 && result.entry.depth && !result.entry.fault)
-        chains.recordAnswer(text, result.entry.depth)
+        chains.recordAnswer(text, result.entry.depth, requestIndex)
       const latencyLeft = Math.max(0, (options.latencyMs ?? 0) - (Date.now() - startedAt))
       if (latencyLeft + (result.delayMs ?? 0) > 0) await sleep(latencyLeft + (result.delayMs ?? 0))
       response.writeHead(result.status, {
@@ -243,7 +248,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         nodeCount: result.entry.nodeCount ?? 0,
         ...(result.entry.fault ? { fault: result.entry.fault } : {}),
         ...(result.entry.operationName ? { operationName: result.entry.operationName } : {}),
-        ...(result.entry.depth ? { depth: result.entry.depth } : {})
+        ...(result.entry.depth ? { depth: result.entry.depth } : {}),
+        ...(result.entry.after ? { after: result.entry.after } : {})
       })
     } finally {
       inFlight--
