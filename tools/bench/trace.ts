@@ -1,13 +1,14 @@
 // `npm run bench:trace -- --scale kata [--latency 300] [--concurrency 10]`: the built CLI against the fake
 // GitHub, then every request in the order it started: when, how long, its depth in the chain of
-// answers it built on, its cost and what it asked for. The way to see why a run takes the time it takes.
+// answers it built on, its cost and what it asked for; then the longest chain, link by link, with how
+// long each link waited after the answer it built on. The way to see why a run takes the time it takes.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONCURRENCY } from '../../src/options.js'
-import { startFakeGitHub } from '../fake-github/server.js'
+import { startFakeGitHub, type RequestLogEntry } from '../fake-github/server.js'
 import { generateWorld, type Scale } from '../world/generate.js'
 
 const { values } = parseArgs({
@@ -41,6 +42,27 @@ for (const entry of [...github.log].sort((a, b) => a.startedAt - b.startedAt))
       `${String(entry.depth ?? '').padStart(5)}  ${String(entry.cost).padStart(4)}  ${entry.operationName ?? ''}` +
       `${entry.fault ? ` (${entry.fault})` : ''}\n`
   )
+// The longest chain, link by link: each request's wait after the answer it built on is time the
+// schedule (or the machine) added to the critical path.
+const byIndex = new Map(github.log.map(entry => [entry.index, entry]))
+const chain: RequestLogEntry[] = []
+for (
+  let link: RequestLogEntry | undefined = [...github.log].sort(
+    (a, b) => (b.depth ?? 0) - (a.depth ?? 0) || b.startedAt + b.durationMs - (a.startedAt + a.durationMs)
+  )[0];
+  link !== undefined;
+  link = link.after === undefined ? undefined : byIndex.get(link.after)
+)
+  chain.unshift(link)
+process.stdout.write('\nlongest chain\nstart ms  took ms  waited ms  operation\n')
+let answered = started
+for (const link of chain) {
+  process.stdout.write(
+    `${String(link.startedAt - started).padStart(8)}  ${String(link.durationMs).padStart(7)}  ` +
+      `${String(link.startedAt - answered).padStart(9)}  ${link.operationName ?? ''}\n`
+  )
+  answered = link.startedAt + link.durationMs
+}
 process.stdout.write(
   `\n${github.log.length} requests, ${github.pointsUsed()} points, ${wall} ms; ` +
     `longest chain ${github.criticalPathRequests()} requests, at most ${github.maxInFlight} in flight\n`
