@@ -66,17 +66,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // While a rate limit is being waited out, every request waits for this before it is sent.
   let pause: Promise<void> = Promise.resolve()
 
-  let pacedUntil = 0
+  let pacingToldAt = -Infinity
   const pace = createPointsPace({
     now,
     sleep,
-    onWait: (waitMs, lastMinute) => {
-      // Requests waiting together for the same minute to pass are one wait in the log.
-      if (now() + waitMs <= pacedUntil) return
-      pacedUntil = now() + waitMs
+    onWait: waitMs => {
+      // At the limit every request waits a little: said once a minute, not for each.
+      if (now() - pacingToldAt < 60_000) return
+      pacingToldAt = now()
       log.info(
-        `${lastMinute} points spent in the last minute, and GitHub allows 2,000: ` +
-          `waiting ${Math.ceil(waitMs / 1000)} s before the next request`
+        `2,000 requests in the last minute, GitHub's secondary limit: pacing requests ` +
+          `(this one waits ${Math.ceil(waitMs / 1000)} s)`
       )
     }
   })
@@ -136,8 +136,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
 
     for (;;) {
-      await pause
       await pace.admit()
+      // After the pacing: a rate-limit pause that began meanwhile is waited out too.
+      await pause
       stats.requests++
       let response: Response
       try {
@@ -152,7 +153,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
         })
       } catch (error) {
-        pace.settle(0)
         await retryLater(`network error (${error instanceof Error ? error.message : String(error)})`)
         continue
       }
@@ -164,7 +164,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       } catch {
         json = undefined
       }
-      pace.settle((json?.data?.[RATE_LIMIT_ALIAS] as RateLimitInfo | undefined)?.cost ?? 0)
       const remainingHeader = headers.get('x-ratelimit-remaining')
       if (remainingHeader !== null) stats.remaining = Number(remainingHeader)
 
