@@ -97,10 +97,14 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const recordsWritten = writeRecordsFile(options.outputDir, gathered)
   if (options.mode === 'gather') return { gathered, records: await recordsWritten }
 
-  // Its failure is met by the await below; this keeps it handled should scoring throw first.
-  recordsWritten.catch(() => undefined)
-
-  const electorate = buildElectorate(gathered, loaded.config)
+  let electorate: Electorate
+  try {
+    electorate = buildElectorate(gathered, loaded.config)
+  } catch (error) {
+    // What was gathered is kept whole for a re-score: the file is finished before the run fails.
+    await recordsWritten.catch(() => undefined)
+    throw error
+  }
   const records = await recordsWritten
   const meta: ReportMeta = {
     toolVersion: VERSION,
