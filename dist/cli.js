@@ -19762,38 +19762,28 @@ function withRateLimit(document) {
     return document;
 }
 
-// GitHub's secondary limit allows 2,000 points a minute on the GraphQL endpoint. A run that needs more
-// would otherwise spend them in the first seconds, then be refused and told to wait (a minute or more,
-// and GitHub may block a client that keeps coming back). Pacing keeps every minute under the limit.
-const POINTS_PER_MINUTE = 2_000;
+// GitHub's secondary limit allows 2,000 points a minute on the GraphQL endpoint, where a query without
+// mutations is one point, whatever its primary cost. A run whose answers come back fast enough would
+// pass it, be refused and told to wait (a minute or more; GitHub may block a client that keeps coming
+// back). Pacing keeps every minute under the limit instead.
+const SECONDARY_POINTS_PER_MINUTE = 2_000;
 const MINUTE_MS = 60_000;
-/** What a request not yet answered may cost: queries are filled to at most 9 points. */
-const POINTS_PER_REQUEST_IN_FLIGHT = 10;
 function createPointsPace(options) {
-    const limit = options.pointsPerMinute ?? POINTS_PER_MINUTE;
-    const charged = [];
-    let inFlight = 0;
+    const limit = options.perMinute ?? SECONDARY_POINTS_PER_MINUTE;
+    const sent = [];
     const lastMinute = () => {
-        while (charged.length > 0 && charged[0].at <= options.now() - MINUTE_MS)
-            charged.shift();
-        return charged.reduce((sum, charge) => sum + charge.points, 0);
+        while (sent.length > 0 && sent[0] <= options.now() - MINUTE_MS)
+            sent.shift();
+        return sent.length;
     };
     return {
         async admit() {
-            for (;;) {
-                const spent = lastMinute();
-                if (charged.length === 0 || spent + (inFlight + 1) * POINTS_PER_REQUEST_IN_FLIGHT <= limit)
-                    break;
-                const waitMs = charged[0].at + MINUTE_MS - options.now();
-                options.onWait(waitMs, spent);
+            while (lastMinute() >= limit) {
+                const waitMs = Math.max(1, sent[0] + MINUTE_MS - options.now());
+                options.onWait(waitMs);
                 await options.sleep(waitMs);
             }
-            inFlight++;
-        },
-        settle(points) {
-            inFlight--;
-            if (points > 0)
-                charged.push({ at: options.now(), points });
+            sent.push(options.now());
         },
         lastMinute
     };
@@ -19856,17 +19846,17 @@ function createGitHubClient(options) {
     const stats = { requests: 0, points: 0, remaining: null, resetAt: null };
     // While a rate limit is being waited out, every request waits for this before it is sent.
     let pause = Promise.resolve();
-    let pacedUntil = 0;
+    let pacingToldAt = -Infinity;
     const pace = createPointsPace({
         now,
         sleep,
-        onWait: (waitMs, lastMinute) => {
-            // Requests waiting together for the same minute to pass are one wait in the log.
-            if (now() + waitMs <= pacedUntil)
+        onWait: waitMs => {
+            // At the limit every request waits a little: said once a minute, not for each.
+            if (now() - pacingToldAt < 60_000)
                 return;
-            pacedUntil = now() + waitMs;
-            log.info(`${lastMinute} points spent in the last minute, and GitHub allows 2,000: ` +
-                `waiting ${Math.ceil(waitMs / 1000)} s before the next request`);
+            pacingToldAt = now();
+            log.info(`2,000 requests in the last minute, GitHub's secondary limit: pacing requests ` +
+                `(this one waits ${Math.ceil(waitMs / 1000)} s)`);
         }
     });
     const scrub = (text) => (token ? text.split(token).join('***') : text);
@@ -19917,8 +19907,9 @@ function createGitHubClient(options) {
             await sleep(delay);
         };
         for (;;) {
-            await pause;
             await pace.admit();
+            // After the pacing: a rate-limit pause that began meanwhile is waited out too.
+            await pause;
             stats.requests++;
             let response;
             try {
@@ -19934,7 +19925,6 @@ function createGitHubClient(options) {
                 });
             }
             catch (error) {
-                pace.settle(0);
                 await retryLater(`network error (${error instanceof Error ? error.message : String(error)})`);
                 continue;
             }
@@ -19947,7 +19937,6 @@ function createGitHubClient(options) {
             catch {
                 json = undefined;
             }
-            pace.settle(json?.data?.[RATE_LIMIT_ALIAS]?.cost ?? 0);
             const remainingHeader = headers.get('x-ratelimit-remaining');
             if (remainingHeader !== null)
                 stats.remaining = Number(remainingHeader);
@@ -24396,7 +24385,8 @@ const GZIP_OS_UNIX = 3;
 // Level 9 takes twice as long for 4% fewer bytes on records files.
 const GZIP_LEVEL = 6;
 const CHUNK_MIN = 1 << 16;
-const BATCH_CHARS = 1 << 24;
+// Well under V8's longest string (2^29 characters), and one batch for most organizations.
+const BATCH_CHARS = 1 << 26;
 const gzipAsync = promisify(gzip);
 /** The lines of the records file for records already in canonical order: header, records, profiles. */
 function* recordsFileLines(gathered) {
@@ -24523,9 +24513,15 @@ async function run(options, log) {
     const recordsWritten = writeRecordsFile(options.outputDir, gathered);
     if (options.mode === 'gather')
         return { gathered, records: await recordsWritten };
-    // Its failure is met by the await below; this keeps it handled should scoring throw first.
-    recordsWritten.catch(() => undefined);
-    const electorate = buildElectorate(gathered, loaded.config);
+    let electorate;
+    try {
+        electorate = buildElectorate(gathered, loaded.config);
+    }
+    catch (error) {
+        // What was gathered is kept whole for a re-score: the file is finished before the run fails.
+        await recordsWritten.catch(() => undefined);
+        throw error;
+    }
     const records = await recordsWritten;
     const meta = {
         toolVersion: VERSION,
