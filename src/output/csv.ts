@@ -1,3 +1,5 @@
+import { PLAIN_UTC_SECOND } from '../electorate/instants.js'
+
 // RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
 export const RECORD_DELIMITER = '\r\n'
 
@@ -42,7 +44,7 @@ export function formatScore(score: number): string {
 export function formatTime(instant: string): string {
   if (instant === '') return ''
   // Evidence times already come in this form; parsing tens of thousands of them is wasted work.
-  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(instant)) return instant
+  if (PLAIN_UTC_SECOND.test(instant)) return instant
   const time = new Date(instant)
   if (Number.isNaN(time.getTime())) throw new Error(`cannot write time ${JSON.stringify(instant)}`)
   return time.toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { inWindow, utcSecond } from '../../src/electorate/instants.js'
+import { formatTime } from '../../src/output/csv.js'
+
+describe('utcSecond and formatTime', () => {
+  it("pass GitHub's own spelling through and normalize every other", () => {
+    for (const write of [utcSecond, formatTime]) {
+      expect(write('2026-01-31T23:59:59Z')).toBe('2026-01-31T23:59:59Z')
+      expect(write('2026-01-28T10:00:00Z')).toBe('2026-01-28T10:00:00Z')
+      expect(write('2026-01-01T10:00:00.250Z')).toBe('2026-01-01T10:00:00Z')
+      expect(write('2026-01-01T12:00:00+02:00')).toBe('2026-01-01T10:00:00Z')
+      // Spellings Date reads as another instant: what the file says is the instant Date makes of it.
+      expect(write('2024-01-01T24:00:00Z')).toBe('2024-01-02T00:00:00Z')
+      expect(write('2023-02-29T00:00:00Z')).toBe('2023-03-01T00:00:00Z')
+    }
+  })
+})
+
+describe('inWindow', () => {
+  it('is half-open, whatever the spelling', () => {
+    const counted = inWindow({ since: '2026-01-01T00:00:00Z', until: '2026-02-01T00:00:00Z' })
+    expect(counted('2026-01-01T00:00:00Z')).toBe(true)
+    expect(counted('2026-01-01T01:00:00+01:00')).toBe(true)
+    expect(counted('2025-12-31T23:59:59Z')).toBe(false)
+    expect(counted('2026-02-01T00:00:00Z')).toBe(false)
+  })
+})
