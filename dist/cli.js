@@ -19321,11 +19321,12 @@ function inWindow$1(window) {
         return t >= since && t < until;
     };
 }
-// GitHub's own spelling, the one the output files write: nothing to convert.
-const UTC_SECOND = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+// GitHub's own spelling, the one the output files write, of an instant that cannot need normalizing:
+// nothing to convert. Days past the 28th, hour 24 and leap seconds take the long way through Date.
+const PLAIN_UTC_SECOND = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 /** An instant as the output files write it: `YYYY-MM-DDTHH:MM:SSZ`. */
 function utcSecond(at) {
-    return UTC_SECOND.test(at) ? at : new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return PLAIN_UTC_SECOND.test(at) ? at : new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
@@ -23139,7 +23140,7 @@ function formatTime(instant) {
     if (instant === '')
         return '';
     // Evidence times already come in this form; parsing tens of thousands of them is wasted work.
-    if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(instant))
+    if (PLAIN_UTC_SECOND.test(instant))
         return instant;
     const time = new Date(instant);
     if (Number.isNaN(time.getTime()))
