@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createPointsPace, SECONDARY_POINTS_PER_MINUTE } from '../../src/github/points-pace.js'
+import {
+  createPointsPace,
+  PACED_QUERIES_PER_MINUTE,
+  SECONDARY_POINTS_PER_MINUTE
+} from '../../src/github/points-pace.js'
 
 /** A clock that moves only when someone sleeps or a request takes its time. */
 function virtualClock() {
@@ -22,7 +26,7 @@ function busiestMinute(sentAt: number[]): number {
 }
 
 describe('createPointsPace', () => {
-  it('keeps every minute at 2,000 queries or fewer, and waits only what it must', async () => {
+  it('keeps every minute under 2,000 queries, and waits only what it must', async () => {
     const clock = virtualClock()
     const told: number[] = []
     const pace = createPointsPace({ ...clock, onWait: ms => told.push(ms) })
@@ -33,8 +37,9 @@ describe('createPointsPace', () => {
       sentAt.push(clock.now())
       clock.pass(10)
     }
-    expect(busiestMinute(sentAt)).toBe(SECONDARY_POINTS_PER_MINUTE)
-    // 2,000 in the first minute, 2,000 in the second, the last 1,000 in the third.
+    expect(busiestMinute(sentAt)).toBe(PACED_QUERIES_PER_MINUTE)
+    expect(PACED_QUERIES_PER_MINUTE).toBeLessThan(SECONDARY_POINTS_PER_MINUTE)
+    // 1,950 in the first minute, 1,950 in the second, the last 1,100 in the third.
     expect(clock.now()).toBeGreaterThan(2 * 60_000)
     expect(clock.now()).toBeLessThan(3 * 60_000)
     expect(told).toEqual(clock.waits)
@@ -43,9 +48,9 @@ describe('createPointsPace', () => {
   it('never waits under the limit', async () => {
     const clock = virtualClock()
     const pace = createPointsPace({ ...clock, onWait: () => undefined })
-    for (let query = 0; query < 1_999; query++) await pace.admit()
+    for (let query = 0; query < PACED_QUERIES_PER_MINUTE; query++) await pace.admit()
     expect(clock.waits).toEqual([])
-    expect(pace.lastMinute()).toBe(1_999)
+    expect(pace.lastMinute()).toBe(PACED_QUERIES_PER_MINUTE)
   })
 
   it('lets waiting queries through one at a time as the minute moves on', async () => {

@@ -3,7 +3,7 @@ import type { GatherStats } from '../records.js'
 import { backoffDelay, SECONDARY_LIMIT_WAIT_MS } from './backoff.js'
 import { GitHubError, GitHubTimeoutError } from './errors.js'
 import { RATE_LIMIT_ALIAS, withRateLimit, type RateLimitInfo } from './rate-limit.js'
-import { createPointsPace } from './points-pace.js'
+import { createPointsPace, PACED_QUERIES_PER_MINUTE, SECONDARY_POINTS_PER_MINUTE } from './points-pace.js'
 import { createSemaphore } from './semaphore.js'
 
 export interface QueryOptions {
@@ -75,8 +75,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (now() - pacingToldAt < 60_000) return
       pacingToldAt = now()
       log.info(
-        `2,000 requests in the last minute, GitHub's secondary limit: pacing requests ` +
-          `(this one waits ${Math.ceil(waitMs / 1000)} s)`
+        `${PACED_QUERIES_PER_MINUTE} queries in the last minute, near GitHub's secondary limit of ` +
+          `${SECONDARY_POINTS_PER_MINUTE}: pacing requests (this one waits ${Math.ceil(waitMs / 1000)} s)`
       )
     }
   })
@@ -137,8 +137,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
     for (;;) {
       await pace.admit()
-      // After the pacing: a rate-limit pause that began meanwhile is waited out too.
-      await pause
+      // After the pacing, and until no pause is pending: one that began or grew meanwhile is waited out too.
+      for (let waited = pause; ; waited = pause) {
+        await waited
+        if (waited === pause) break
+      }
       stats.requests++
       let response: Response
       try {
