@@ -19768,9 +19768,14 @@ function withRateLimit(document) {
 // pass it, be refused and told to wait (a minute or more; GitHub may block a client that keeps coming
 // back). Pacing keeps every minute under the limit instead.
 const SECONDARY_POINTS_PER_MINUTE = 2_000;
+/**
+ * What the client lets through: a margin under GitHub's 2,000, which counts a query when it arrives
+ * (later than when it is let through here) and may count another client's queries on the same token.
+ */
+const PACED_QUERIES_PER_MINUTE = 1_950;
 const MINUTE_MS = 60_000;
 function createPointsPace(options) {
-    const limit = options.perMinute ?? SECONDARY_POINTS_PER_MINUTE;
+    const limit = options.perMinute ?? PACED_QUERIES_PER_MINUTE;
     const sent = [];
     const lastMinute = () => {
         while (sent.length > 0 && sent[0] <= options.now() - MINUTE_MS)
@@ -19856,8 +19861,8 @@ function createGitHubClient(options) {
             if (now() - pacingToldAt < 60_000)
                 return;
             pacingToldAt = now();
-            log.info(`2,000 requests in the last minute, GitHub's secondary limit: pacing requests ` +
-                `(this one waits ${Math.ceil(waitMs / 1000)} s)`);
+            log.info(`${PACED_QUERIES_PER_MINUTE} queries in the last minute, near GitHub's secondary limit of ` +
+                `${SECONDARY_POINTS_PER_MINUTE}: pacing requests (this one waits ${Math.ceil(waitMs / 1000)} s)`);
         }
     });
     const scrub = (text) => (token ? text.split(token).join('***') : text);
@@ -19909,8 +19914,12 @@ function createGitHubClient(options) {
         };
         for (;;) {
             await pace.admit();
-            // After the pacing: a rate-limit pause that began meanwhile is waited out too.
-            await pause;
+            // After the pacing, and until no pause is pending: one that began or grew meanwhile is waited out too.
+            for (let waited = pause;; waited = pause) {
+                await waited;
+                if (waited === pause)
+                    break;
+            }
             stats.requests++;
             let response;
             try {
