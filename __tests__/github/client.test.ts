@@ -159,6 +159,44 @@ describe('createGitHubClient', () => {
     expect(messages.join('\n')).toMatch(/secondary rate limit; pausing all requests for 7 s/)
   })
 
+  it('holds a request back until no pause is pending, one that grew while it waited included', async () => {
+    const limitedOnce = new Set<string>()
+    const server = await serve(({ body }) => {
+      const name = /query (\w+)/.exec(body.query)?.[1] ?? ''
+      if ((name === 'a' || name === 'b') && !limitedOnce.has(name)) {
+        limitedOnce.add(name)
+        return {
+          status: 403,
+          headers: { 'retry-after': name === 'a' ? '1' : '5' },
+          json: { message: 'You have exceeded a secondary rate limit' },
+          delayMs: name === 'b' ? 200 : 0
+        }
+      }
+      return ok({ y: 1 })
+    })
+    const { log } = recorder()
+    const releases: (() => void)[] = []
+    const sleeps: number[] = []
+    const sleep = (ms: number) => {
+      sleeps.push(ms)
+      return new Promise<void>(resolve => releases.push(resolve))
+    }
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 3 })
+    const a = client.query('query a { y }', {}, 'a')
+    const b = client.query('query b { y }', {}, 'b')
+    await new Promise(r => setTimeout(r, 100))
+    // c comes while a's pause of 1 s is on; b's answer then makes it 5 s.
+    const c = client.query('query c { y }', {}, 'c')
+    await new Promise(r => setTimeout(r, 250))
+    expect(sleeps).toEqual([1000, 5000])
+    releases[0]!()
+    await new Promise(r => setTimeout(r, 100))
+    expect(server.calls).toHaveLength(2)
+    releases[1]!()
+    await Promise.all([a, b, c])
+    expect(server.calls).toHaveLength(5)
+  })
+
   it('waits at least 60 s on a secondary limit without retry-after', async () => {
     let limited = true
     const server = await serve(() => {
