@@ -31,7 +31,6 @@ export interface GitHubClientOptions {
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
-  userAgent?: string
 }
 
 /** Attempts per request for server errors, network errors and broken responses. */
@@ -150,7 +149,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           headers: {
             authorization: `bearer ${token}`,
             'content-type': 'application/json',
-            'user-agent': options.userAgent ?? 'electorate'
+            'user-agent': 'electorate'
           },
           body,
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)

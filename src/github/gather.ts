@@ -26,8 +26,8 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
   const profiles = new ProfileBook()
 
   const repositories: RepositoryOverview[] = []
-  const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
-  await log.group('Repositories and their activity', async () => {
+  const gatheredParts = await log.group('Repositories and their activity', async () => {
+    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
     for await (const page of repositoriesInScope(request, window, client, log)) {
       repositories.push(...page)
       // Each listing page's repositories are gathered while the next page is on its way. Pull
@@ -41,9 +41,8 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
       part.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
       parts.push(part)
     }
-    await Promise.all(parts)
+    return Promise.all(parts)
   })
-  const gatheredParts = await Promise.all(parts)
   repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
   const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]))
   const records: ActivityRecord[] = gatheredParts.flatMap(([pullRequests, issues, commits]) => [

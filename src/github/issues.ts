@@ -1,5 +1,4 @@
-import type { IssueCommentRecord, TriageEvent, TriageRecord } from '../records.js'
-import { TRIAGE_EVENTS } from '../records.js'
+import type { IssueCommentRecord, TriageRecord } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
@@ -8,7 +7,7 @@ import { pageLists } from './list-pages.js'
 import { queryNodes } from './nodes.js'
 import { ISSUE_LISTS } from './queries/lists.js'
 import { allNodes, type Connection } from './paginate.js'
-import { ISSUE_TIMELINE, ISSUES } from './queries/issues.js'
+import { ISSUE_TIMELINE, ISSUES, TRIAGE_TYPENAMES } from './queries/issues.js'
 import type { RepositoryOverview } from './scope.js'
 import { inWindow, utc, type Window } from './window-edges.js'
 
@@ -36,16 +35,7 @@ export interface IssueContext {
 const ISSUES_PER_QUERY = QUERY_BUDGET - 1
 
 /** `LabeledEvent` -> `LABELED_EVENT` */
-const TRIAGE_BY_TYPENAME = new Map<string, TriageEvent>(
-  TRIAGE_EVENTS.map(event => [
-    event
-      .toLowerCase()
-      .split('_')
-      .map(word => word[0].toUpperCase() + word.slice(1))
-      .join(''),
-    event
-  ])
-)
+const TRIAGE_BY_TYPENAME = new Map([...TRIAGE_TYPENAMES].map(([event, typename]) => [typename, event]))
 
 /** Triage events and comments in the window on every issue updated since the window began. */
 export async function gatherIssues(repositories: RepositoryOverview[], context: IssueContext) {
@@ -98,13 +88,7 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
         `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`,
         { since }
       ).then(nodes =>
-        Promise.all(
-          nodes.map((node, j) => {
-            if (!node)
-              throw new Error(`GitHub returned nothing for issue ${chunk[j].id} of ${chunk[j].repository}`)
-            return keep(chunk[j].repository, node)
-          })
-        ).then(() => undefined)
+        Promise.all(nodes.map((node, j) => keep(chunk[j].repository, node))).then(() => undefined)
       )
       details.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
       work.push(details)

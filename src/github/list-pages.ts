@@ -1,6 +1,6 @@
 import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
-import { GitHubTimeoutError } from './errors.js'
+import { GitHubTimeoutError, halved, SMALLEST_REQUEST, TIMEOUTS_BEFORE_SHRINKING } from './errors.js'
 import type { Connection } from './paginate.js'
 import { PRIORITY } from './priority.js'
 import { listsDocument, type ListQuery } from './queries/lists.js'
@@ -11,10 +11,6 @@ export interface ListCursor {
   id: string // the repository's node id
   after: string | null
 }
-
-/** 502/504 answers tolerated on one query before its lists are split or its pages made smaller. */
-const TIMEOUTS_PER_QUERY = 2
-const SMALLEST_PAGE = 10
 
 /**
  * The rest of many repositories' lists of one kind, advanced together: each round reads the next page
@@ -30,11 +26,7 @@ export async function pageLists<N>(
 ): Promise<void> {
   let going = lists
   while (going.length > 0) {
-    // Each list costs the repository node and its page: two connection requests at most.
-    const batches = packBatches(going, () => 2, QUERY_BUDGET)
-    const pages = (
-      await Promise.all(batches.map(batch => readPages<N>(client, query, batch, variables, 100)))
-    ).flat()
+    const pages = await readLists<N>(client, query, going, variables)
     going = []
     for (const { list, connection } of pages) {
       if (!onPage(list, connection.nodes) || !connection.pageInfo.hasNextPage) continue
@@ -69,10 +61,10 @@ async function readPages<N>(
   let data: Record<string, Record<string, Connection<N> | null> | null>
   try {
     // Once nothing is left to make smaller, the full retry budget applies, as to any request.
-    const smaller = lists.length > 1 || first > SMALLEST_PAGE
+    const smaller = lists.length > 1 || first > SMALLEST_REQUEST
     data = await client.query(listsDocument(query, lists, first), variables, label, {
       priority: PRIORITY.lists,
-      ...(smaller ? { timeoutRetries: TIMEOUTS_PER_QUERY } : {})
+      ...(smaller ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
     })
   } catch (error) {
     if (!(error instanceof GitHubTimeoutError)) throw error
@@ -86,9 +78,9 @@ async function readPages<N>(
       ])
       return parts.flat()
     }
-    if (first <= SMALLEST_PAGE) throw error
-    client.log.info(`${label}: GitHub timed out on pages of ${first}; asking for ${Math.ceil(first / 2)}`)
-    return readPages<N>(client, query, lists, variables, Math.ceil(first / 2))
+    if (first <= SMALLEST_REQUEST) throw error
+    client.log.info(`${label}: GitHub timed out on pages of ${first}; asking for ${halved(first)}`)
+    return readPages<N>(client, query, lists, variables, halved(first))
   }
   return lists.map((list, i) => {
     const repository = data[`r${i}`]

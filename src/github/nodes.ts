@@ -1,25 +1,20 @@
 import type { GitHubClient } from './client.js'
-import { GitHubTimeoutError } from './errors.js'
+import { GitHubTimeoutError, SMALLEST_REQUEST, TIMEOUTS_BEFORE_SHRINKING } from './errors.js'
 import { PRIORITY } from './priority.js'
 import { IDS_PER_NODES_FIELD, nodesDocument, type NodesQuery } from './queries/nodes.js'
 
-/** 502/504 answers tolerated on one batch before it is split in two. */
-const TIMEOUTS_PER_BATCH = 2
-/** A batch this small that still times out is not too big: GitHub is down, and the run fails. */
-const SMALLEST_SPLIT = 10
-
 /**
- * The nodes of `ids`, in order (null where GitHub has none), in one query; a batch that keeps timing
- * out (the query ran too long) is asked again as two halves, down to batches of about ten.
+ * The nodes of `ids`, in order, in one query; a batch that keeps timing out (the query ran too long) is
+ * asked again as two halves, down to batches of about ten. An id GitHub has no node for fails the run:
+ * the item was counted when listed, and would otherwise be lost unseen.
  */
 export async function queryNodes<N>(
   client: GitHubClient,
   query: NodesQuery,
   ids: string[],
   label: string,
-  variables: object = {},
-  priority: number = PRIORITY.details
-): Promise<(N | null)[]> {
+  variables: object = {}
+): Promise<N[]> {
   const groups: string[][] = []
   for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD) groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD))
   let data: Record<string, (N | null)[] | null>
@@ -28,15 +23,18 @@ export async function queryNodes<N>(
       nodesDocument(query, groups.length),
       { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) },
       label,
-      { priority, ...(ids.length > SMALLEST_SPLIT ? { timeoutRetries: TIMEOUTS_PER_BATCH } : {}) }
+      {
+        priority: PRIORITY.details,
+        ...(ids.length > SMALLEST_REQUEST ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
+      }
     )
   } catch (error) {
-    if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_SPLIT) throw error
+    if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_REQUEST) throw error
     const half = Math.ceil(ids.length / 2)
     client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`)
     const [first, second] = await Promise.all([
-      queryNodes<N>(client, query, ids.slice(0, half), label, variables, priority),
-      queryNodes<N>(client, query, ids.slice(half), label, variables, priority)
+      queryNodes<N>(client, query, ids.slice(0, half), label, variables),
+      queryNodes<N>(client, query, ids.slice(half), label, variables)
     ])
     return [...first, ...second]
   }
@@ -45,6 +43,9 @@ export async function queryNodes<N>(
     // Pairing nodes with ids by position: a short list would credit items to the wrong ones.
     if (!nodes || nodes.length !== group.length)
       throw new Error(`${label}: GitHub returned ${nodes?.length ?? 'no'} nodes for ${group.length} ids`)
-    return nodes
+    return nodes.map((node, j) => {
+      if (!node) throw new Error(`${label}: GitHub returned nothing for ${group[j]}`)
+      return node
+    })
   })
 }

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.js'
-import { GitHubTimeoutError } from './errors.js'
+import { GitHubTimeoutError, halved, SMALLEST_REQUEST, TIMEOUTS_BEFORE_SHRINKING } from './errors.js'
 import { PRIORITY } from './priority.js'
 
 export interface PageInfo {
@@ -22,21 +22,15 @@ export interface ConnectionRequest<N> {
   first: number
   /** Continue after this cursor (the first page came from a batched query). */
   after?: string | null
-  /** Smallest page size to shrink to when GitHub keeps timing out. */
-  floor?: number
   /** Of the pages after a cursor; default PRIORITY.chain. */
   priority?: number
 }
 
-/** Tolerated timeouts on one page before its size is halved. */
-const TIMEOUTS_PER_PAGE_SIZE = 2
-
 /**
  * Every page of one connection, in order. A page that keeps timing out (502/504: the query ran
- * too long) is asked again with half as many items, down to `floor`.
+ * too long) is asked again with half as many items, down to SMALLEST_REQUEST.
  */
 export async function* pages<N>(client: GitHubClient, request: ConnectionRequest<N>): AsyncGenerator<N[]> {
-  const floor = request.floor ?? 10
   let first = request.first
   let after = request.after ?? null
   for (;;) {
@@ -50,12 +44,12 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
         // critical path, so their pages go before first pages and batches that nothing waits on.
         {
           priority: after === null ? PRIORITY.leaf : (request.priority ?? PRIORITY.chain),
-          ...(first > floor ? { timeoutRetries: TIMEOUTS_PER_PAGE_SIZE } : {})
+          ...(first > SMALLEST_REQUEST ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
         }
       )
     } catch (error) {
-      if (error instanceof GitHubTimeoutError && first > floor) {
-        const smaller = Math.max(floor, Math.floor(first / 2))
+      if (error instanceof GitHubTimeoutError && first > SMALLEST_REQUEST) {
+        const smaller = halved(first)
         client.log.info(`${request.label}: GitHub timed out on pages of ${first}; asking for ${smaller}`)
         first = smaller
         continue

@@ -68,14 +68,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
       ids,
       label
     )
-      .then(nodes =>
-        Promise.all(
-          nodes.map((node, i) => {
-            if (!node) throw new Error(`${label}: GitHub returned nothing for pull request ${ids[i]}`)
-            return keep(node, repositoryOf.get(ids[i])!, isMerged)
-          })
-        )
-      )
+      .then(nodes => Promise.all(nodes.map((node, i) => keep(node, repositoryOf.get(ids[i])!, isMerged))))
       .then(() => undefined)
     // Handled when all work is awaited; a failure meanwhile must not count as unhandled.
     details.catch(() => undefined)
@@ -98,8 +91,6 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         `inline comments of ${chunk.length} approvals without a body`
       ).then(nodes =>
         nodes.forEach((node, j) => {
-          if (!node)
-            throw new Error(`GitHub returned nothing for review ${chunk[j].id} of ${chunk[j].record.url}`)
           chunk[j].record.substantive = node.comments.totalCount > 0
         })
       )
@@ -165,11 +156,13 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         (r): r is ReviewNode & { state: ReviewRecord['state']; submittedAt: string } =>
           r.state !== 'PENDING' && !!r.submittedAt
       )
-      .sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt))
-    for (const review of submitted) {
+      // Each time parsed once: every review is compared with all before it.
+      .map(review => ({ review, time: Date.parse(review.submittedAt) }))
+      .sort((a, b) => a.time - b.time)
+    for (const { review, time } of submitted) {
       const reviewer = context.profiles.actor(review.author)
       if (!inWindow(review.submittedAt, window)) continue
-      const approvalsBefore = approversBefore(submitted, review)
+      const approvalsBefore = approversBefore(submitted, review, time)
       const record: ReviewRecord = {
         kind: 'review',
         repository,
@@ -212,13 +205,13 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
 
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */
 function approversBefore(
-  reviews: { state: string; submittedAt: string; author: ActorNode | null }[],
-  review: { submittedAt: string; author: ActorNode | null }
+  reviews: { review: { state: string; author: ActorNode | null }; time: number }[],
+  review: { author: ActorNode | null },
+  at: number
 ) {
-  const at = Date.parse(review.submittedAt)
   const logins: string[] = []
-  for (const other of reviews) {
-    if (Date.parse(other.submittedAt) >= at) break
+  for (const { review: other, time } of reviews) {
+    if (time >= at) break
     const login = other.author?.login
     // An app's approval (a Bot) is nobody's: it never makes a person's approval late.
     const byPerson = other.author?.__typename !== 'Bot'

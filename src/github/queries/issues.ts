@@ -1,4 +1,4 @@
-import { TRIAGE_EVENTS } from '../../records.js'
+import { TRIAGE_EVENTS, type TriageEvent } from '../../records.js'
 import { ACTOR_FIELDS } from './actor.js'
 import type { NodesQuery } from './nodes.js'
 
@@ -7,93 +7,22 @@ import type { NodesQuery } from './nodes.js'
 
 const TIMELINE_FIRST = 100
 
+/** `LABELED_EVENT` -> `LabeledEvent`: the timeline item type of each triage event of the contract. */
+export const TRIAGE_TYPENAMES = new Map<TriageEvent, string>(
+  TRIAGE_EVENTS.map(event => [
+    event,
+    event
+      .toLowerCase()
+      .split('_')
+      .map(word => word[0]!.toUpperCase() + word.slice(1))
+      .join('')
+  ])
+)
+
 const TIMELINE_ITEM_FIELDS = /* GraphQL */ `
   fragment TimelineItemFields on IssueTimelineItems {
     __typename
-    ... on LabeledEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on UnlabeledEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on AssignedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on UnassignedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on MilestonedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on DemilestonedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on ClosedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on ReopenedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on MarkedAsDuplicateEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on TransferredEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on LockedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on UnlockedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on PinnedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
-    ... on UnpinnedEvent {
-      createdAt
-      actor {
-        ...ActorFields
-      }
-    }
+    ${[...TRIAGE_TYPENAMES.values()].map(typename => `... on ${typename} { createdAt actor { ...ActorFields } }`).join('\n    ')}
     ... on IssueComment {
       createdAt
       author {
