@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGitHubClient } from '../../src/github/client.js'
 import { GitHubTimeoutError } from '../../src/github/errors.js'
 import type { Logger } from '../../src/options.js'
@@ -13,6 +13,8 @@ type Handler = (request: {
   headers?: Record<string, string>
   json?: unknown
   delayMs?: number
+  /** Holds the answer back until it settles (after delayMs, if both are given). */
+  wait?: Promise<void>
 }
 
 const TOKEN = 'ghs_secret_token_value'
@@ -32,6 +34,7 @@ async function serve(handler: Handler) {
       calls.push({ query: body.query, authorization: req.headers.authorization })
       const answer = handler({ body, headers: req.headers })
       if (answer.delayMs) await new Promise(r => setTimeout(r, answer.delayMs))
+      if (answer.wait) await answer.wait
       inFlight--
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers })
       res.end(JSON.stringify(answer.json ?? {}))
@@ -148,8 +151,9 @@ describe('createGitHubClient', () => {
     }
     const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 2 })
     const first = client.query('query first { y }', {}, 'first')
-    await new Promise(r => setTimeout(r, 100))
+    await vi.waitFor(() => expect(sleeps).toEqual([7000]))
     const second = client.query('query second { y }', {}, 'second')
+    // A moment for second to be sent, were it not held back by the pause.
     await new Promise(r => setTimeout(r, 100))
     expect(sleeps).toEqual([7000])
     expect(server.calls).toHaveLength(1)
@@ -161,6 +165,9 @@ describe('createGitHubClient', () => {
 
   it('holds a request back until no pause is pending, one that grew while it waited included', async () => {
     const limitedOnce = new Set<string>()
+    // b's answer (the 5 s limit) is held back until the test lets it go, once c is waiting.
+    let answerB!: () => void
+    const bMayAnswer = new Promise<void>(resolve => (answerB = resolve))
     const server = await serve(({ body }) => {
       const name = /query (\w+)/.exec(body.query)?.[1] ?? ''
       if ((name === 'a' || name === 'b') && !limitedOnce.has(name)) {
@@ -169,7 +176,7 @@ describe('createGitHubClient', () => {
           status: 403,
           headers: { 'retry-after': name === 'a' ? '1' : '5' },
           json: { message: 'You have exceeded a secondary rate limit' },
-          delayMs: name === 'b' ? 200 : 0
+          wait: name === 'b' ? bMayAnswer : undefined
         }
       }
       return ok({ y: 1 })
@@ -184,12 +191,21 @@ describe('createGitHubClient', () => {
     const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 3 })
     const a = client.query('query a { y }', {}, 'a')
     const b = client.query('query b { y }', {}, 'b')
-    await new Promise(r => setTimeout(r, 100))
+    // Both are sent; a's answer starts a pause of 1 s while b's answer is held back.
+    await vi.waitFor(() => {
+      expect(server.calls).toHaveLength(2)
+      expect(sleeps).toEqual([1000])
+    })
     // c comes while a's pause of 1 s is on; b's answer then makes it 5 s.
     const c = client.query('query c { y }', {}, 'c')
-    await new Promise(r => setTimeout(r, 250))
-    expect(sleeps).toEqual([1000, 5000])
+    // Nothing outside shows c waiting on the pause: a moment for it to get there before b's answer,
+    // without which b's answer can come first and the test no longer tells the grown pause apart.
+    await new Promise(r => setTimeout(r, 50))
+    expect(server.calls).toHaveLength(2)
+    answerB()
+    await vi.waitFor(() => expect(sleeps).toEqual([1000, 5000]))
     releases[0]!()
+    // A moment for c (or a) to be sent, were the 1 s pause all it waited for.
     await new Promise(r => setTimeout(r, 100))
     expect(server.calls).toHaveLength(2)
     releases[1]!()

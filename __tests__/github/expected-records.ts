@@ -1,5 +1,5 @@
 import type { ActivityRecord, Actor, Profile, TriageEvent } from '../../src/records.js'
-import { TRIAGE_EVENTS } from '../../src/records.js'
+import { ORACLE_TRIAGE_EVENTS } from '../../tools/world/expected.js'
 import type { World, WorldRepository } from '../../tools/world/types.js'
 
 // What gathering must return, worked out straight from the world the fake serves.
@@ -76,7 +76,7 @@ export function expectedRecords(world: World, repositories: WorldRepository[], s
     for (const issue of repo.issues) {
       const url = `${web}/issues/${issue.number}`
       for (const event of issue.events.filter(e => inside(e.createdAt)))
-        if ((TRIAGE_EVENTS as readonly string[]).includes(event.type))
+        if (ORACLE_TRIAGE_EVENTS.has(event.type))
           records.push({
             kind: 'triage',
             repository,

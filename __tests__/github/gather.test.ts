@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { configSchema, type ConfigInput } from '../../src/config/schema.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { gather } from '../../src/github/gather.js'
@@ -14,7 +14,11 @@ afterEach(async () => {
   for (const fake of fakes.splice(0)) await fake.close()
 })
 
+// The warnings of the test being run: cleared before each, so none can pass on another test's.
 const warnings: string[] = []
+beforeEach(() => {
+  warnings.length = 0
+})
 const quiet: Logger = {
   info: () => {},
   warning: message => void warnings.push(message),

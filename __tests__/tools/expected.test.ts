@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { generateWorld } from '../../tools/world/generate.js'
 import { identityHints } from '../../tools/world/people.js'
 import { edgeWindow } from '../../tools/world/time.js'
-import { expectedElectorate, repositoriesInScope, type ExpectedConfig } from '../../tools/world/expected.js'
+import { TRIAGE_EVENTS } from '../../src/records.js'
+import {
+  expectedElectorate,
+  ORACLE_TRIAGE_EVENTS,
+  repositoriesInScope,
+  type ExpectedConfig
+} from '../../tools/world/expected.js'
 import type {
   World,
   WorldCommit,
@@ -308,6 +314,10 @@ describe('expectedElectorate: triage and issue comments', () => {
     expect(metricsOf(w, 'Bob')).toMatchObject({ triaged: 2, issue_comments: 1 })
     expect(metricsOf(w, 'alice')).toBeUndefined()
     expect(metricsOf(w, 'carol')).toBeUndefined()
+  })
+
+  it("spells out the same triage events as src's list, so that either drifting fails here", () => {
+    expect([...new Set(TRIAGE_EVENTS)].sort()).toEqual([...ORACLE_TRIAGE_EVENTS].sort())
   })
 })
 

@@ -48,7 +48,8 @@ const WEIGHTS: Record<Metric, number> = {
 }
 const CRITERIA: Record<string, number>[] = [{ commits: 1 }, { reviews: 5 }, { triaged: 10 }, { ci: 1 }]
 const REVIEW_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED'])
-const TRIAGE = new Set([
+/** The issue events that count as triage, spelled out here apart from src's list (a test checks they agree). */
+export const ORACLE_TRIAGE_EVENTS: ReadonlySet<string> = new Set([
   'LABELED_EVENT',
   'UNLABELED_EVENT',
   'ASSIGNED_EVENT',
@@ -179,7 +180,7 @@ export function expectedElectorate(
       const authorIdentity = identity(issue.author)
       for (const e of issue.events) {
         const actor = person(e.actor)
-        if (actor && actor !== authorIdentity && TRIAGE.has(e.type) && inWindow(e.createdAt))
+        if (actor && actor !== authorIdentity && ORACLE_TRIAGE_EVENTS.has(e.type) && inWindow(e.createdAt))
           credit(actor, 'triaged', issue.id, e.createdAt)
       }
       for (const c of issue.comments) {
