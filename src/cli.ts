@@ -1,3 +1,4 @@
+import { qualifiedOf } from './electorate/people.js'
 import { parseArgs } from 'node:util'
 import { createCliLogger, redactor } from './cli-logger.js'
 import { optionsFromInputs } from './inputs.js'
@@ -94,7 +95,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       process.stdout.write(`${records.path}\n${gathered.records.length} records gathered\n`)
       return 0
     }
-    const qualified = electorate.people.filter(p => p.status === 'qualified').length
+    const qualified = qualifiedOf(electorate.people).length
     process.stdout.write(
       `${outputs.dir}\n${qualified} qualified of ${electorate.people.length} contributors; ${electorate.unlinked.length} unlinked identities\n`
     )

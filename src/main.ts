@@ -1,3 +1,4 @@
+import { qualifiedOf } from './electorate/people.js'
 import path from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
@@ -46,7 +47,7 @@ export async function main(): Promise<void> {
             `Gathered ${gathered.records.length} records of ${gathered.repositories.length} repositories of ` +
             `${gathered.organization} into ${path.basename(records.path)}, to be scored in mode score.\n`
         }
-    const qualified = electorate?.people.filter(p => p.status === 'qualified').length
+    const qualified = electorate && qualifiedOf(electorate.people).length
     if (electorate && outputs) {
       core.setOutput('electorate-count', qualified)
       core.setOutput('contributors-count', electorate.people.length)

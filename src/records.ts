@@ -155,3 +155,32 @@ export interface Gathered {
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
   emails?: 'hidden'
 }
+
+/** Every login the records name, in the order they first appear. */
+export function loginsIn(records: ActivityRecord[]): Set<string> {
+  const logins = new Set<string>()
+  const add = (login: string | null | undefined) => login && logins.add(login)
+  for (const record of records) {
+    switch (record.kind) {
+      case 'commit':
+        record.authors.forEach(a => add(a.login))
+        break
+      case 'pull_request':
+        add(record.author?.login)
+        break
+      case 'review':
+        add(record.reviewer?.login)
+        add(record.pullRequestAuthor?.login)
+        record.approvalsBefore.forEach(add)
+        break
+      case 'triage':
+        add(record.actor?.login)
+        add(record.issueAuthor?.login)
+        break
+      case 'issue_comment':
+        add(record.author?.login)
+        add(record.issueAuthor?.login)
+    }
+  }
+  return logins
+}

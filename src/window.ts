@@ -47,6 +47,16 @@ export function formatInstant(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
+// GitHub's own spelling, the one the output files write, of an instant that cannot need normalizing:
+// nothing to convert. Days past the 28th, hour 24 and leap seconds take the long way through Date.
+export const PLAIN_UTC_SECOND =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/
+
+/** An instant given in any ISO 8601 spelling (GitHub's, or a committer's offset) as formatInstant writes it. */
+export function utcSecond(at: string): string {
+  return PLAIN_UTC_SECOND.test(at) ? at : formatInstant(new Date(at))
+}
+
 /** Midnight UTC of a `YYYY-MM-DD` day that exists in the calendar; undefined for anything else. */
 export function parseUtcDay(text: string): Date | undefined {
   const match = DAY.exec(text)

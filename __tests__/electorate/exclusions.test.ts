@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { exclusionOf } from '../../src/electorate/exclusions.js'
+import { exclusionRule } from '../../src/electorate/exclusions.js'
 
 const exclude = { bots: [], logins: ['Alice'], patterns: ['*-bot'] }
 
-describe('exclusionOf', () => {
+describe('exclusionRule', () => {
   it('names the exclude.logins entry that matches, case-insensitively', () => {
-    expect(exclusionOf(['alice'], exclude)).toBe('exclude.logins: Alice')
+    expect(exclusionRule(exclude)(['alice'])).toBe('exclude.logins: Alice')
   })
 
   it('names the exclude.patterns glob that matches, case-insensitively', () => {
-    expect(exclusionOf(['release-BOT'], exclude)).toBe('exclude.patterns: *-bot')
+    expect(exclusionRule(exclude)(['release-BOT'])).toBe('exclude.patterns: *-bot')
   })
 
   it('checks every login merged into the person', () => {
-    expect(exclusionOf(['al', 'alice'], exclude)).toBe('exclude.logins: Alice')
+    expect(exclusionRule(exclude)(['al', 'alice'])).toBe('exclude.logins: Alice')
   })
 
   it('leaves everyone else alone', () => {
-    expect(exclusionOf(['bob', 'robot'], exclude)).toBeNull()
+    expect(exclusionRule(exclude)(['bob', 'robot'])).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { inWindow, utcSecond } from '../../src/electorate/instants.js'
+import { inWindow } from '../../src/electorate/instants.js'
+import { utcSecond } from '../../src/window.js'
 import { formatTime } from '../../src/output/csv.js'
 
 describe('utcSecond and formatTime', () => {

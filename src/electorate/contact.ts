@@ -1,7 +1,7 @@
 import type { CommitAuthor, Gathered, Profile, SignOff } from '../records.js'
 import type { Identities } from './identities.js'
 import { inWindow } from './instants.js'
-import { caseInsensitiveOrder } from './order.js'
+import { byCodeUnits, caseInsensitiveOrder } from './order.js'
 
 /** A counted commit seen from one of its authors: the person's own name and email in it. */
 export interface OwnCommit {
@@ -46,9 +46,9 @@ export function ownCommitsByPerson(gathered: Gathered, identities: Identities): 
  * commit author email that is not a GitHub noreply address; then a `Signed-off-by:` email whose
  * name is the author's own. Every other such email goes to `otherEmails`.
  * @param profiles the person's profiles, the person's own login first, then its aliases
+ * @param commits the person's own commits newest first, as ownCommitsByPerson gives them
  */
-export function contactOf(profiles: Profile[], ownCommits: OwnCommit[]): Contact {
-  const commits = [...ownCommits].sort(newestFirst)
+export function contactOf(profiles: Profile[], commits: OwnCommit[]): Contact {
   const name = profiles.find(profile => profile.name !== '')?.name ?? commits.find(c => c.author.name !== '')?.author.name ?? ''
   const candidates = [
     ...profiles.map(profile => profile.email),
@@ -66,8 +66,4 @@ export function contactOf(profiles: Profile[], ownCommits: OwnCommit[]): Contact
 
 const sameName = (a: string, b: string) => a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase()
 
-const byUrl = (a: OwnCommit, b: OwnCommit) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)
-
-function newestFirst(a: OwnCommit, b: OwnCommit): number {
-  return Date.parse(b.at) - Date.parse(a.at) || byUrl(a, b)
-}
+const byUrl = (a: OwnCommit, b: OwnCommit) => byCodeUnits(a.url, b.url)

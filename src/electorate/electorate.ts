@@ -3,7 +3,7 @@ import { METRICS, type Gathered } from '../records.js'
 import { resolveIdentities } from './identities.js'
 import { activeIncludes } from './includes.js'
 import { countContributions, NO_METRICS } from './metrics.js'
-import { caseInsensitiveOrder } from './order.js'
+import { byCodeUnits, caseInsensitiveOrder } from './order.js'
 import { listPeople } from './people.js'
 import type { ContributionRecord, Electorate } from './types.js'
 import { unlinkedIdentities } from './unlinked.js'
@@ -59,6 +59,6 @@ function inEvidenceOrder(evidence: ContributionRecord[]): ContributionRecord[] {
       loginRank.get(a.login)! - loginRank.get(b.login)! ||
       metricRank.get(a.metric)! - metricRank.get(b.metric)! ||
       (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
-      (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)
+      byCodeUnits(a.url, b.url)
   )
 }

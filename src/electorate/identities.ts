@@ -1,6 +1,6 @@
 import { hideEmail } from '../email-privacy.js'
 import type { Config } from '../config/schema.js'
-import type { Actor, CommitAuthor, Gathered } from '../records.js'
+import { loginsIn, type Actor, type CommitAuthor, type Gathered } from '../records.js'
 
 /** Who each account's items are credited to, after `exclude.bots`, `aliases` and `emails`. */
 export interface Identities {
@@ -64,29 +64,7 @@ export function resolveIdentities(gathered: Gathered, config: Config): Identitie
  */
 function spellingsOf(gathered: Gathered, config: Config): Map<string, string> {
   const seen: string[] = Object.values(gathered.profiles).map(profile => profile.login)
-  for (const record of gathered.records) {
-    switch (record.kind) {
-      case 'commit':
-        for (const author of record.authors) if (author.login !== null) seen.push(author.login)
-        break
-      case 'pull_request':
-        if (record.author) seen.push(record.author.login)
-        break
-      case 'review':
-        if (record.reviewer) seen.push(record.reviewer.login)
-        if (record.pullRequestAuthor) seen.push(record.pullRequestAuthor.login)
-        seen.push(...record.approvalsBefore)
-        break
-      case 'triage':
-        if (record.actor) seen.push(record.actor.login)
-        if (record.issueAuthor) seen.push(record.issueAuthor.login)
-        break
-      case 'issue_comment':
-        if (record.author) seen.push(record.author.login)
-        if (record.issueAuthor) seen.push(record.issueAuthor.login)
-        break
-    }
-  }
+  seen.push(...loginsIn(gathered.records))
   seen.push(...Object.keys(config.aliases), ...Object.values(config.emails), ...config.include.map(i => i.login))
   const spellings = new Map<string, string>()
   for (const login of seen) if (!spellings.has(key(login))) spellings.set(key(login), login)

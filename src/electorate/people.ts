@@ -2,7 +2,7 @@ import { effectiveWeights, type Config } from '../config/schema.js'
 import type { Gathered, Profile } from '../records.js'
 import { contactOf, ownCommitsByPerson } from './contact.js'
 import { firstRuleHeld, ruleName } from './criteria.js'
-import { exclusionOf } from './exclusions.js'
+import { exclusionRule } from './exclusions.js'
 import type { Identities } from './identities.js'
 import type { Include } from './includes.js'
 import { type ActivitySpan, metricsByPerson, NO_METRICS } from './metrics.js'
@@ -34,12 +34,13 @@ export function listPeople(
   const weights = effectiveWeights(config)
   const ruleCounts = config.criteria.map(rule => ({ rule: ruleName(rule), count: 0 }))
   const includeCounts = new Map(includes.map(entry => [`include: ${entry.reason}`, 0]))
+  const exclusionOf = exclusionRule(config.exclude)
 
   const people = [...new Set([...metrics.keys(), ...reasons.keys()])].sort(caseInsensitiveOrder).map(login => {
     const counts = metrics.get(login) ?? { ...NO_METRICS }
     const score = scoreOf(counts, weights)
     const logins = identities.loginsOf(login)
-    const exclusion = exclusionOf(logins, config.exclude)
+    const exclusion = exclusionOf(logins)
     const contact = contactOf(
       logins.map(l => profiles.get(l.toLowerCase())).filter((p): p is Profile => p !== undefined),
       ownCommits.get(login) ?? []
@@ -70,4 +71,9 @@ export function listPeople(
   })
   for (const [rule, count] of includeCounts) ruleCounts.push({ rule, count })
   return { people, ruleCounts }
+}
+
+/** The roll: the people who qualified, in the order given. */
+export function qualifiedOf(people: readonly Person[]): Person[] {
+  return people.filter(person => person.status === 'qualified')
 }

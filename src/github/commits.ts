@@ -8,7 +8,8 @@ import type { RepositoryOverview } from './scope.js'
 import { repositoriesOf } from './labels.js'
 import { PRIORITY } from './priority.js'
 import { parseSignOffs } from './sign-offs.js'
-import { inWindow, utc, type Window } from './window-edges.js'
+import { utcSecond } from '../window.js'
+import { inWindow, type Window } from './window-edges.js'
 
 interface CommitAuthorNode {
   name: string | null
@@ -174,7 +175,7 @@ async function commitRecord(
     repository,
     oid: node.oid,
     url: node.url,
-    at: utc(node.committedDate),
+    at: utcSecond(node.committedDate),
     parents: node.parents.totalCount,
     authors,
     signoffs: parseSignOffs(node.message)

@@ -1,6 +1,12 @@
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../options.js'
-import type { ActivityRecord, CommitRecord, Gathered, RepositoryCounts } from '../records.js'
+import {
+  loginsIn,
+  type ActivityRecord,
+  type CommitRecord,
+  type Gathered,
+  type RepositoryCounts
+} from '../records.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
@@ -115,32 +121,4 @@ function countsOf(records: ActivityRecord[]): Map<string, RepositoryCounts> {
     repository[COUNTED_AS[record.kind]]++
   }
   return counts
-}
-
-function loginsIn(records: ActivityRecord[]): Set<string> {
-  const logins = new Set<string>()
-  const add = (login: string | null | undefined) => login && logins.add(login)
-  for (const record of records) {
-    switch (record.kind) {
-      case 'commit':
-        record.authors.forEach(a => add(a.login))
-        break
-      case 'pull_request':
-        add(record.author?.login)
-        break
-      case 'review':
-        add(record.reviewer?.login)
-        add(record.pullRequestAuthor?.login)
-        record.approvalsBefore.forEach(add)
-        break
-      case 'triage':
-        add(record.actor?.login)
-        add(record.issueAuthor?.login)
-        break
-      case 'issue_comment':
-        add(record.author?.login)
-        add(record.issueAuthor?.login)
-    }
-  }
-  return logins
 }

@@ -9,7 +9,8 @@ import { ISSUE_LISTS } from './queries/lists.js'
 import { allNodes, type Connection } from './paginate.js'
 import { ISSUE_TIMELINE, ISSUES, TRIAGE_TYPENAMES } from './queries/issues.js'
 import type { RepositoryOverview } from './scope.js'
-import { inWindow, utc, type Window } from './window-edges.js'
+import { utcSecond } from '../window.js'
+import { inWindow, type Window } from './window-edges.js'
 
 interface TimelineItemNode {
   __typename: string
@@ -63,7 +64,7 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
     }
     for (const item of items) {
       if (!inWindow(item.createdAt, window)) continue
-      const at = utc(item.createdAt!)
+      const at = utcSecond(item.createdAt!)
       const event = TRIAGE_BY_TYPENAME.get(item.__typename)
       if (event) {
         const actor = context.profiles.actor(item.actor)

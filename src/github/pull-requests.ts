@@ -16,7 +16,8 @@ import {
   REVIEWED_PULL_REQUESTS
 } from './queries/pull-requests.js'
 import type { PullRequestStub, RepositoryOverview } from './scope.js'
-import { inWindow, utc, type Window } from './window-edges.js'
+import { utcSecond } from '../window.js'
+import { inWindow, type Window } from './window-edges.js'
 
 interface ReviewNode {
   id: string
@@ -148,7 +149,14 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
           `${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`
         )
       }
-      records.push({ kind: 'pull_request', repository, url: node.url, at: utc(node.mergedAt), author, files })
+      records.push({
+        kind: 'pull_request',
+        repository,
+        url: node.url,
+        at: utcSecond(node.mergedAt),
+        author,
+        files
+      })
     }
 
     const submitted = reviews
@@ -167,7 +175,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
         kind: 'review',
         repository,
         url: node.url,
-        at: utc(review.submittedAt),
+        at: utcSecond(review.submittedAt),
         reviewer,
         pullRequestAuthor: author,
         state: review.state,

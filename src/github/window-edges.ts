@@ -9,8 +9,3 @@ export function inWindow(at: string | null | undefined, window: Window): boolean
   const t = Date.parse(at)
   return t >= window.since.getTime() && t < window.until.getTime()
 }
-
-/** An instant as UTC ISO 8601 (`GitTimestamp`s keep the committer's offset; records are UTC). */
-export function utc(at: string): string {
-  return new Date(at).toISOString().replace('.000Z', 'Z')
-}

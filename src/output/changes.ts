@@ -1,6 +1,7 @@
+import { qualifiedOf } from '../electorate/people.js'
 import type { Config } from '../config/schema.js'
 import { shortfall } from '../electorate/criteria.js'
-import { activeIncludes } from '../electorate/includes.js'
+import { hasExpired } from '../electorate/includes.js'
 import { NO_METRICS } from '../electorate/metrics.js'
 import { caseInsensitiveOrder } from '../electorate/order.js'
 import type { Electorate, MetricCounts, Person } from '../electorate/types.js'
@@ -31,7 +32,7 @@ export function rollChanges(
   context: { config: Config; until: string }
 ): RollChange[] {
   const byLogin = new Map(electorate.people.map(person => [key(person.login), person]))
-  const qualified = electorate.people.filter(person => person.status === 'qualified')
+  const qualified = qualifiedOf(electorate.people)
   const before = new Map(previous.map(login => [key(login), login]))
   const changes: RollChange[] = []
   const row = (login: string, change: Change, reason: string, person?: Person): RollChange => ({
@@ -64,7 +65,7 @@ function whyRemoved(login: string, person: Person | undefined, context: { config
   if (person?.status === 'excluded') return `excluded: ${person.note}`
 
   const expiredInclude = config.include.find(
-    entry => key(entry.login) === key(login) && !activeIncludes([entry], context.until).active.length
+    entry => key(entry.login) === key(login) && hasExpired(entry, context.until)
   )
   const reasons: string[] = []
   if (expiredInclude !== undefined) reasons.push(`include expired on ${expiredInclude.expires}`)

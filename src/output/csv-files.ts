@@ -1,3 +1,4 @@
+import { qualifiedOf } from '../electorate/people.js'
 import type { ContributionRecord, Person, UnlinkedIdentity } from '../electorate/types.js'
 import { METRICS } from '../records.js'
 import { type Cell, formatTime, toCsv } from './csv.js'
@@ -37,7 +38,7 @@ function personCells(person: Person, includeEmails: boolean): Cell[] {
 
 /** electorate.csv: qualified people only, in the order the electorate gives (login, case-insensitive). */
 export function electorateCsv(people: readonly Person[], includeEmails: boolean): string {
-  const qualified = people.filter(person => person.status === 'qualified')
+  const qualified = qualifiedOf(people)
   return toCsv(
     personColumns(includeEmails),
     qualified.map(person => personCells(person, includeEmails))

@@ -1,4 +1,4 @@
-import { PLAIN_UTC_SECOND } from '../electorate/instants.js'
+import { PLAIN_UTC_SECOND, utcSecond } from '../window.js'
 
 // RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
 export const RECORD_DELIMITER = '\r\n'
@@ -43,11 +43,9 @@ export function formatScore(score: number): string {
 /** An instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds); '' stays '' (no activity). */
 export function formatTime(instant: string): string {
   if (instant === '') return ''
-  // Evidence times already come in this form; parsing tens of thousands of them is wasted work.
-  if (PLAIN_UTC_SECOND.test(instant)) return instant
-  const time = new Date(instant)
-  if (Number.isNaN(time.getTime())) throw new Error(`cannot write time ${JSON.stringify(instant)}`)
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  if (!PLAIN_UTC_SECOND.test(instant) && Number.isNaN(Date.parse(instant)))
+    throw new Error(`cannot write time ${JSON.stringify(instant)}`)
+  return utcSecond(instant)
 }
 
 /** A cell: text goes through the formula guard; numbers (counts, scores) are written as plain decimals. */

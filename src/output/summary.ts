@@ -1,3 +1,4 @@
+import { qualifiedOf } from '../electorate/people.js'
 import { basename } from 'node:path'
 import type { Electorate, Person } from '../electorate/types.js'
 import { METRICS } from '../records.js'
@@ -20,7 +21,7 @@ export interface SummaryOptions {
 
 /** summary.md, also the job summary: counts, rules, activity mix, warnings, API use and the electorate. */
 export function summaryMarkdown(electorate: Electorate, meta: ReportMeta, options: SummaryOptions): string {
-  const qualified = electorate.people.filter(person => person.status === 'qualified')
+  const qualified = qualifiedOf(electorate.people)
   const sections = [
     `# Electorate of ${escapeMarkdown(meta.organization)}`,
     `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,

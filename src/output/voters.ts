@@ -1,3 +1,4 @@
+import { qualifiedOf } from '../electorate/people.js'
 import type { Person } from '../electorate/types.js'
 import { csvRecord, formatTime } from './csv.js'
 
@@ -8,8 +9,6 @@ export interface RollOrigin {
   until: string
   toolVersion: string
 }
-
-const qualifiedOf = (people: readonly Person[]) => people.filter(person => person.status === 'qualified')
 
 /**
  * voters.yaml for Elekto: `eligible_voters:` with every qualified login exactly as GitHub spells it,

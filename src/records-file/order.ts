@@ -1,6 +1,5 @@
+import { byCodeUnits } from '../electorate/order.js'
 import type { ActivityRecord, Gathered } from '../records.js'
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 // Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
 const byRecord = (a: ActivityRecord, b: ActivityRecord) =>

@@ -20,16 +20,14 @@ export interface ReportHtmlOptions {
 
 // The Content-Security-Policy admits the page's own style and script by hash and nothing else: no
 // request can leave the page, and should a value ever slip past escaping it could not run.
-function contentSecurityPolicy(): string {
-  const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
-  return [
-    "default-src 'none'",
-    `style-src ${hash(PAGE_STYLE)}`,
-    `script-src ${hash(PAGE_SCRIPT)}`,
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join('; ')
-}
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src ${hash(PAGE_STYLE)}`,
+  `script-src ${hash(PAGE_SCRIPT)}`,
+  "base-uri 'none'",
+  "form-action 'none'"
+].join('; ')
 
 /** What the page script reads: each person's evidence, by metric, as `[url, at]`, in the table's order. */
 function pageData(electorate: Electorate) {
@@ -142,7 +140,7 @@ export function reportHtml(electorate: Electorate, meta: ReportMeta, options: Re
     `<head>`,
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     `<meta name="referrer" content="no-referrer">`,
     `<title>Electorate of ${organization}, ${escapeHtml(since)} to ${escapeHtml(until)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
