@@ -19,7 +19,7 @@ Options:
   --until DATE             window end, exclusive (default: today 00:00 UTC)
   --months N               window length when --since is not given (default: config months, 12)
   --config PATH            config file (default: .github/electorate.yml; missing means defaults)
-  --output-dir DIR         output folder inside the current folder (default: electorate)
+  --output-dir DIR         output folder, anywhere (default: electorate); only the files named above are replaced
   --previous PATH          an earlier electorate.csv: write changes.csv, who joined and who left and why
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { resolveOutputDir } from './output-dir.js'
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_CONFIG_PATH,
@@ -13,8 +14,10 @@ import {
 
 export interface InputContext {
   token: string | undefined
-  /** Folder that relative paths start from and that the output folder must stay inside. */
+  /** Folder that relative paths start from. */
   workspace: string
+  /** Folders the output folder must lie in (the action's); absent: anywhere (the CLI). */
+  outputRoots?: readonly string[]
   /** What `include-emails: auto` means for this entry (the action: the repository is private). */
   includeEmailsAuto: boolean
   /** `GITHUB_GRAPHQL_URL` of the runner, when set. */
@@ -50,19 +53,6 @@ function graphqlUrl(value: string | undefined, fromEnv: string | undefined): str
     throw new UsageError(`graphql-url: "${url}" is not an http(s) URL`)
   }
   return url
-}
-
-/** Inside the workspace, never the workspace itself: a run clears its output folder's old files. */
-function outputDir(value: string | undefined, workspace: string): string {
-  const given = blank(value) ? DEFAULT_OUTPUT_DIR : value.trim()
-  const resolved = path.resolve(workspace, given)
-  const relative = path.relative(workspace, resolved)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(
-      `output-dir: "${given}" is outside the workspace (${workspace}); use a folder inside it`
-    )
-  }
-  return resolved
 }
 
 function repositories(value: string | undefined): string[] {
@@ -123,7 +113,11 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
       path: path.resolve(context.workspace, configGiven ? raw.config!.trim() : DEFAULT_CONFIG_PATH),
       explicit: configGiven
     },
-    outputDir: outputDir(raw['output-dir'], context.workspace),
+    outputDir: resolveOutputDir(
+      blank(raw['output-dir']) ? DEFAULT_OUTPUT_DIR : raw['output-dir'].trim(),
+      context.workspace,
+      context.outputRoots
+    ),
     previous: blank(raw.previous) ? undefined : path.resolve(context.workspace, raw.previous.trim()),
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,

@@ -3,6 +3,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { actionLogger } from './action-logger.js'
+import { ConfigError } from './config/problems.js'
 import { optionsFromInputs } from './inputs.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { uploadOutputFolder } from './output/artifact.js'
@@ -24,9 +25,11 @@ export async function main(): Promise<void> {
     if (token) core.setSecret(token)
     const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
     raw.records = core.getInput('records').split(/[\n,]+/)
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const options = optionsFromInputs(raw, {
       token,
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace,
+      outputRoots: [workspace, process.env.RUNNER_TEMP || workspace],
       // Anyone can download a public repository's artifacts: emails only where the repository is private.
       includeEmailsAuto: github.context.payload.repository?.private === true,
       graphqlUrlFromEnv: process.env.GITHUB_GRAPHQL_URL,
@@ -68,6 +71,12 @@ export async function main(): Promise<void> {
   } catch (error) {
     const err = error as Error
     if (err.stack) core.debug(err.stack)
+    // On the run's page each problem then shows on its line of the config file.
+    if (err instanceof ConfigError) {
+      const file = path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), err.file)
+      for (const problem of err.problems)
+        core.error(problem.text, { title: 'electorate config', file, startLine: problem.line })
+    }
     core.setFailed(err.message)
   }
 }

@@ -17,14 +17,25 @@ export interface StepResult {
   outputs: Record<string, string>
   summary: string
   workspace: string
+  runnerTemp: string
+}
+
+export interface RunnerFolders {
+  workspace: string
+  runnerTemp: string
 }
 
 export interface Step {
-  inputs: Record<string, string>
+  /** The workflow's `with:`; a function when an input names one of the runner's folders. */
+  inputs: Record<string, string> | ((folders: RunnerFolders) => Record<string, string>)
   repositoryPrivate: boolean
   artifactUrl: string
   /** Files an earlier step of the job put into the workspace (checkout, download-artifact), by path. */
   workspaceFiles?: Record<string, Buffer>
+  /** Work on the folders before the step runs (a symbolic link an earlier step made). */
+  prepare?: (folders: RunnerFolders) => Promise<void>
+  /** Leave RUNNER_TEMP for the caller to read and remove (StepResult.runnerTemp). */
+  keepRunnerTemp?: boolean
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then `DELIMITER`, for each output. */
@@ -62,6 +73,8 @@ export async function runStep(step: Step): Promise<StepResult> {
     await writeFile(path.join(workspace, name), bytes)
   }
   const runnerTemp = await mkdtemp(path.join(tmpdir(), 'electorate-runner-'))
+  await step.prepare?.({ workspace, runnerTemp })
+  const inputs = typeof step.inputs === 'function' ? step.inputs({ workspace, runnerTemp }) : step.inputs
   const outputFile = path.join(runnerTemp, 'output')
   const summaryFile = path.join(runnerTemp, 'step-summary')
   const eventFile = path.join(runnerTemp, 'event.json')
@@ -91,7 +104,7 @@ export async function runStep(step: Step): Promise<StepResult> {
     GITHUB_REPOSITORY: 'kata-containers/elections',
     RUNNER_TEMP: runnerTemp,
     ...artifactUploadEnvironment(step.artifactUrl),
-    ...(await runnerInputs(step.inputs))
+    ...(await runnerInputs(inputs))
   }
   const child = spawn(process.execPath, [bundle], { cwd: workspace, env })
   let stdout = ''
@@ -101,6 +114,6 @@ export async function runStep(step: Step): Promise<StepResult> {
   const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
   const outputs = parseOutputFile(await readFile(outputFile, 'utf8'))
   const summary = await readFile(summaryFile, 'utf8')
-  await rm(runnerTemp, { recursive: true, force: true })
-  return { code, stdout, stderr, outputs, summary, workspace }
+  if (!step.keepRunnerTemp) await rm(runnerTemp, { recursive: true, force: true })
+  return { code, stdout, stderr, outputs, summary, workspace, runnerTemp }
 }

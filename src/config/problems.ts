@@ -28,13 +28,31 @@ export function describeValue(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** One UsageError listing every problem, each as `file:line: path: message`, in the file's order. */
-export function configError(fileName: string, located: Array<{ line: number; text: string }>): UsageError {
-  const sorted = [...located].sort((a, b) => a.line - b.line)
-  const lines = sorted.map(p => `${fileName}:${p.line}: ${p.text}`)
-  const heading =
-    lines.length === 1 ? 'The config file has an error:' : `The config file has ${lines.length} errors:`
-  return new UsageError([heading, ...lines.map(l => `  ${l}`)].join('\n'))
+export interface LocatedProblem {
+  line: number
+  text: string
+}
+
+/** A config file's problems, kept apart as well so that the action can point at each one's line. */
+export class ConfigError extends UsageError {
+  override name = 'ConfigError'
+  constructor(
+    readonly file: string,
+    readonly problems: readonly LocatedProblem[]
+  ) {
+    const lines = problems.map(p => `${file}:${p.line}: ${p.text}`)
+    const heading =
+      lines.length === 1 ? 'The config file has an error:' : `The config file has ${lines.length} errors:`
+    super([heading, ...lines.map(l => `  ${l}`)].join('\n'))
+  }
+}
+
+/** One error listing every problem, each as `file:line: path: message`, in the file's order. */
+export function configError(fileName: string, located: LocatedProblem[]): ConfigError {
+  return new ConfigError(
+    fileName,
+    [...located].sort((a, b) => a.line - b.line)
+  )
 }
 
 /** The value written at a key path of the file's parsed YAML; undefined where nothing is. */
