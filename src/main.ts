@@ -7,6 +7,7 @@ import { ConfigError } from './config/problems.js'
 import { optionsFromInputs } from './inputs.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { uploadOutputFolder } from './output/artifact.js'
+import { README_TXT } from './output/readme-txt.js'
 import { run } from './run.js'
 
 function retentionDays(): number | undefined {
@@ -45,7 +46,7 @@ export async function main(): Promise<void> {
       ? { dir: outputs.dir, files: Object.values(outputs.files).map(f => f.path), summary: outputs.summary }
       : {
           dir: path.dirname(records.path),
-          files: [records.path],
+          files: [records.path, path.join(path.dirname(records.path), README_TXT)],
           summary:
             `Gathered ${gathered.records.length} records of ${gathered.repositories.length} repositories of ` +
             `${gathered.organization} into ${path.basename(records.path)}, to be scored in mode score.\n`

@@ -9,7 +9,12 @@ import { gather } from './github/gather.js'
 import type { Logger, Options } from './options.js'
 import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
-import { removeStaleElectorate, writeOutputs, type WrittenOutputs } from './output/write.js'
+import {
+  removeStaleElectorate,
+  writeFolderReadme,
+  writeOutputs,
+  type WrittenOutputs
+} from './output/write.js'
 import { RECORDS_FILE } from './records-file/format.js'
 import { gatheredFromRecords } from './records-file/load.js'
 import { inCanonicalOrder } from './records-file/order.js'
@@ -95,7 +100,17 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   await mkdir(options.outputDir, { recursive: true })
   // Compressed on libuv's pool while the electorate is scored here.
   const recordsWritten = writeRecordsFile(options.outputDir, gathered)
-  if (options.mode === 'gather') return { gathered, records: await recordsWritten }
+  if (options.mode === 'gather') {
+    const records = await recordsWritten
+    await writeFolderReadme(options.outputDir, [RECORDS_FILE], {
+      toolVersion: VERSION,
+      organization: gathered.organization,
+      since: formatInstant(new Date(gathered.since)),
+      until: formatInstant(new Date(gathered.until)),
+      includeEmails: emails
+    })
+    return { gathered, records }
+  }
 
   let electorate: Electorate
   try {

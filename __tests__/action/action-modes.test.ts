@@ -145,11 +145,15 @@ describe('mode gather, one job per shard of the repositories', () => {
     }
   })
 
-  it('writes records.jsonl.gz alone into its own output folder, and says so in output-dir', async () => {
+  it('writes records.jsonl.gz and its README.txt alone into its own output folder, and says so in output-dir', async () => {
     for (const { name, step } of shards) {
       const dir = path.join(step.workspace, `records-${name}`)
       expect(step.outputs['output-dir'], name).toBe(dir)
-      expect(await readdir(dir), name).toEqual(['records.jsonl.gz'])
+      expect((await readdir(dir)).sort(), name).toEqual(['README.txt', 'records.jsonl.gz'])
+      const readme = await readFile(path.join(dir, 'README.txt'), 'utf8')
+      expect(readme, name).toContain(`organization ${world.organization.login}.`)
+      expect(readme, name).toContain('\nrecords.jsonl.gz\n')
+      expect(readme, name).not.toContain('\nelectorate.csv\n')
     }
   })
 
@@ -178,12 +182,12 @@ describe('mode gather, one job per shard of the repositories', () => {
     }
   })
 
-  it('uploads that file alone, byte for byte, as the shard’s artifact', async () => {
+  it('uploads that file and its README.txt alone, byte for byte, as the shard’s artifact', async () => {
     for (const { name, step } of shards) {
       const uploaded = artifacts.artifacts.get(artifactName(name))
       expect(uploaded, name).toBeDefined()
       expect(step.outputs['artifact-id']).toBe(String(uploaded!.id))
-      expect(Object.keys(uploaded!.files)).toEqual(['records.jsonl.gz'])
+      expect(Object.keys(uploaded!.files).sort()).toEqual(['README.txt', 'records.jsonl.gz'])
       const written = await readFile(path.join(step.outputs['output-dir']!, 'records.jsonl.gz'))
       expect(uploaded!.files['records.jsonl.gz']!.equals(written), name).toBe(true)
     }

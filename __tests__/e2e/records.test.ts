@@ -147,7 +147,7 @@ describe('re-scoring from records files', () => {
     const half = Math.ceil(inScope.length / 2)
     await online('shard-1', '--mode', 'gather', '--repositories', inScope.slice(0, half).join(','))
     await online('shard-2', '--mode', 'gather', '--repositories', inScope.slice(half).join(','))
-    expect(await readdir(path.join(cwd, 'shard-1'))).toEqual(['records.jsonl.gz'])
+    expect((await readdir(path.join(cwd, 'shard-1'))).sort()).toEqual(['README.txt', 'records.jsonl.gz'])
 
     const result = await offline(
       'merged',

@@ -35,12 +35,13 @@ const WITHOUT_PREVIOUS = [
   'civs-voters.txt',
   'helios-voters.csv',
   'report.html',
+  'README.txt',
   'report.json',
   'electorate.csv'
 ] as const
 
 describe('writeOutputs', () => {
-  it('writes the ten files and nothing else', async () => {
+  it('writes the eleven files and nothing else', async () => {
     const dir = join(await freshDir(), 'nested', 'electorate')
     const written = await writeOutputs(dir, electorate(), meta(), { includeEmails: true })
     expect((await readdir(dir)).sort()).toEqual([...WITHOUT_PREVIOUS].sort())

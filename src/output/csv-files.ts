@@ -22,6 +22,14 @@ export function personColumns(includeEmails: boolean): string[] {
   return PERSON_COLUMNS.filter(column => includeEmails || !EMAIL_COLUMNS.has(column))
 }
 
+/** contributors.csv: the person columns, then these. */
+export function contributorColumns(includeEmails: boolean): string[] {
+  return [...personColumns(includeEmails), 'status', 'note']
+}
+
+export const UNLINKED_COLUMNS = ['email', 'name', 'commits', 'example_url'] as const
+export const EVIDENCE_COLUMNS = ['login', 'metric', 'repository', 'url', 'at'] as const
+
 function personCells(person: Person, includeEmails: boolean): Cell[] {
   return [
     person.login,
@@ -48,7 +56,7 @@ export function electorateCsv(people: readonly Person[], includeEmails: boolean)
 /** contributors.csv: everyone, with status and note. */
 export function contributorsCsv(people: readonly Person[], includeEmails: boolean): string {
   return toCsv(
-    [...personColumns(includeEmails), 'status', 'note'],
+    contributorColumns(includeEmails),
     people.map(person => [...personCells(person, includeEmails), person.status, person.note])
   )
 }
@@ -59,7 +67,7 @@ export function contributorsCsv(people: readonly Person[], includeEmails: boolea
  */
 export function unlinkedCsv(unlinked: readonly UnlinkedIdentity[], includeEmails: boolean): string {
   return toCsv(
-    ['email', 'name', 'commits', 'example_url'],
+    UNLINKED_COLUMNS,
     unlinked.map(identity => [
       includeEmails ? identity.email : '',
       identity.name,
@@ -72,7 +80,7 @@ export function unlinkedCsv(unlinked: readonly UnlinkedIdentity[], includeEmails
 /** evidence.csv: one row per counted item. */
 export function evidenceCsv(evidence: readonly ContributionRecord[]): string {
   return toCsv(
-    ['login', 'metric', 'repository', 'url', 'at'],
+    EVIDENCE_COLUMNS,
     evidence.map(item => [item.login, item.metric, item.repository, item.url, formatTime(item.at)])
   )
 }

@@ -36,6 +36,9 @@ export function civsVoters(people: readonly Person[]): string {
     .join('')
 }
 
+/** The fields of a line of helios-voters.csv, which has no header row. */
+export const HELIOS_FIELDS = ['password', 'login', 'email', 'name'] as const
+
 /**
  * Helios's bulk voter upload: `password,<voter id>,<email>,<name>` a line, no header row (Helios
  * would take it for a voter). The login is the voter id; the name falls back to it.

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { Electorate } from '../electorate/types.js'
 import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
 import { changesCsv, rollChanges } from './changes.js'
+import { formatTime } from './csv.js'
+import { type FolderFacts, README_TXT, readmeTxt } from './readme-txt.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
@@ -23,6 +25,7 @@ export const OUTPUT_FILES = [
   'helios-voters.csv',
   'changes.csv',
   REPORT_HTML,
+  README_TXT,
   REPORT_JSON,
   ELECTORATE_CSV
 ] as const
@@ -90,6 +93,15 @@ export async function writeOutputs(
   contents.set(REPORT_HTML, html)
   hashes[REPORT_HTML] = sha256(html)
   for (const [name, file] of Object.entries(written)) hashes[name] = file.sha256
+  const readme = readmeTxt([...Object.keys(hashes), REPORT_JSON, README_TXT], {
+    toolVersion: meta.toolVersion,
+    organization: meta.organization,
+    since: formatTime(meta.since),
+    until: formatTime(meta.until),
+    includeEmails
+  })
+  contents.set(README_TXT, readme)
+  hashes[README_TXT] = sha256(readme)
   const json = reportJson(electorate, meta, { includeEmails, files: { ...hashes } })
   contents.set(REPORT_JSON, json)
   hashes[REPORT_JSON] = sha256(json)
@@ -105,6 +117,12 @@ export async function writeOutputs(
   for (const name of OUTPUT_FILES)
     if (contents.has(name)) files[name] = { path: path(name), sha256: hashes[name]! }
   return { dir, files, summary, electorateCsv: files[ELECTORATE_CSV].path }
+}
+
+/** README.txt alone, beside files written otherwise (the records file of mode gather). */
+export async function writeFolderReadme(dir: string, files: readonly string[], facts: FolderFacts) {
+  await writeWhole(join(dir, README_TXT), readmeTxt([...files, README_TXT], facts))
+  return join(dir, README_TXT)
 }
 
 // Write beside, then rename: a crash leaves either no file or the whole file, never half a roll.
