@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises'
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
@@ -21,7 +22,15 @@ const bundle = (input, file, banner) => ({
   }
 })
 
-export default [
-  bundle('src/index.ts', 'dist/index.js'),
-  bundle('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
-]
+// The CLI bundle runs as a program too (dist/cli.js, beside the launcher in bin/): git keeps its mode.
+const executable = {
+  name: 'executable',
+  async writeBundle(options) {
+    await chmod(options.file, 0o755)
+  }
+}
+
+const cli = bundle('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
+cli.plugins.push(executable)
+
+export default [bundle('src/index.ts', 'dist/index.js'), cli]

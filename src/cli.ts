@@ -2,15 +2,17 @@ import { qualifiedOf } from './electorate/people.js'
 import { parseArgs } from 'node:util'
 import { createCliLogger, redactor } from './cli-logger.js'
 import { optionsFromInputs } from './inputs.js'
+import { FILE_GUIDE } from './output/readme-txt.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { run } from './run.js'
 import { VERSION } from './version.js'
 
-const HELP = `Usage: electorate --organization ORG [options]
+const help = () => `Usage: electorate --organization ORG [options]
        electorate --from-records PATH [PATH ...] [--config PATH] [options]
 
 Computes the electorate of ORG's technical-committee election from its GitHub activity and writes
-electorate.csv, contributors.csv, unlinked.csv, evidence.csv, report.json and summary.md.
+the output folder (README.txt in it says what each file is and its columns):
+${outputFileList()}
 
 Options:
   --organization ORG       GitHub organization to scan (required)
@@ -28,11 +30,23 @@ Options:
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --debug                  debug logging and stack traces
-  --help, --version
+  -h, --help               this text
+  -V, --version            the version
 
 The token is read from GITHUB_TOKEN or GH_TOKEN.
 Exit codes: 0 done, 1 failed, 2 usage or config error.
 `
+
+/** Every file a run may write, from the table README.txt is made of, wrapped under the text above. */
+function outputFileList(): string {
+  const lines: string[] = []
+  for (const name of Object.keys(FILE_GUIDE)) {
+    const last = lines.length - 1
+    if (last >= 0 && lines[last]!.length + name.length + 2 <= 100) lines[last] += `, ${name}`
+    else lines.push(`  ${name}`)
+  }
+  return lines.join(',\n')
+}
 
 function parseFlags(argv: string[]) {
   const flags = Object.fromEntries(SHARED_INPUTS.map(name => [name, { type: 'string' as const }]))
@@ -41,8 +55,8 @@ function parseFlags(argv: string[]) {
       args: argv,
       options: {
         ...flags,
-        help: { type: 'boolean' },
-        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
         debug: { type: 'boolean' },
         'from-records': { type: 'string', multiple: true }
       },
@@ -71,7 +85,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     const values = parseFlags(argv)
     debug ||= values.debug === true
     if (values.help) {
-      process.stdout.write(HELP)
+      process.stdout.write(help())
       return 0
     }
     if (values.version) {

@@ -14,8 +14,17 @@ export function runCli(
   args: string[],
   options: { cwd: string; env?: Record<string, string> }
 ): Promise<CliResult> {
+  return runProgram(process.execPath, [CLI, ...args], options)
+}
+
+/** Runs a program with only PATH, HOME and the variables given, and collects what it prints. */
+export function runProgram(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> }
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe']
