@@ -6,6 +6,7 @@ import { buildElectorate } from './electorate/electorate.js'
 import type { Electorate } from './electorate/types.js'
 import { createGitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
+import { createProgress } from './github/progress.js'
 import type { Logger, Options } from './options.js'
 import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
@@ -55,8 +56,11 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
     token: options.token,
     concurrency: options.concurrency,
     rateLimitWaitMinutes: options.rateLimitWaitMinutes,
-    log
+    log,
+    // Only called once requests are sent, after progress exists.
+    onPause: until => progress.paused(until)
   })
+  const progress = createProgress({ stats: client.stats, write: line => log.info(line) })
   return gather(
     {
       organization: options.organization,
@@ -66,8 +70,9 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
       config
     },
     client,
-    log
-  )
+    log,
+    progress
+  ).finally(() => progress.stop())
 }
 
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */

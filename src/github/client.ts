@@ -28,6 +28,8 @@ export interface GitHubClientOptions {
   /** Longest wait for a primary rate-limit reset before failing. */
   rateLimitWaitMinutes?: number
   log: Logger
+  /** Told when every request is held until an instant (ms), for the progress report. */
+  onPause?: (untilMs: number) => void
   sleep?: (ms: number) => Promise<void>
   now?: () => number
   random?: () => number
@@ -84,6 +86,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const fail = (message: string) => new GitHubError(scrub(message))
 
   const pauseAll = (ms: number): Promise<void> => {
+    options.onPause?.(now() + ms)
     const waited = sleep(ms)
     pause = Promise.all([pause, waited]).then(() => undefined)
     return pause

@@ -11,6 +11,7 @@ import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherIssues } from './issues.js'
+import type { GatherProgress } from './progress.js'
 import { gatherPullRequests } from './pull-requests.js'
 import { repositoriesInScope, type RepositoryOverview } from './scope.js'
 
@@ -27,7 +28,12 @@ type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
 type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
 
 /** Every record of activity in the window over the repositories in scope, or an error naming what failed. */
-export async function gather(request: GatherRequest, client: GitHubClient, log: Logger): Promise<Gathered> {
+export async function gather(
+  request: GatherRequest,
+  client: GitHubClient,
+  log: Logger,
+  progress?: GatherProgress
+): Promise<Gathered> {
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
 
@@ -36,6 +42,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
     for await (const page of repositoriesInScope(request, window, client, log)) {
       repositories.push(...page)
+      progress?.found(page.length)
       // Each listing page's repositories are gathered while the next page is on its way. Pull
       // requests and issues first: their listings are the longest chains of pages, and the first
       // requests queued take the free slots.
@@ -44,11 +51,14 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
         gatherIssues(page, { client, window, profiles }),
         gatherCommits(page, { client, window, profiles })
       ])
-      part.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
+      // Awaited below; a failure meanwhile is not unhandled.
+      part.then(() => progress?.done(page.length)).catch(() => undefined)
       parts.push(part)
     }
+    progress?.phase('Repositories listed')
     return Promise.all(parts)
   })
+  progress?.phase('Gathered')
   repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
   const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]))
   const records: ActivityRecord[] = gatheredParts.flatMap(([pullRequests, issues, commits]) => [
