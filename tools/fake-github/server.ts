@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import {
@@ -38,6 +39,8 @@ export interface FakeGitHubOptions {
   latencyMs?: number
   /** Default: any free port. */
   port?: number
+  /** Serve over TLS with this key and certificate (PEM), as GitHub does: `url` is then https. */
+  tls?: { key: string; cert: string }
   rateLimit?: RateLimitOptions
   faults?: FaultPlan
   /** Called as each request arrives (index from 1), before it is answered: a test can change the world. */
@@ -63,7 +66,7 @@ export interface RequestLogEntry {
 }
 
 export interface FakeGitHub {
-  /** `http://127.0.0.1:PORT/graphql` */
+  /** `http://127.0.0.1:PORT/graphql` (https with `tls`) */
   url: string
   log: RequestLogEntry[]
   /** The most requests served at once. */
@@ -256,14 +259,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     }
   }
 
-  const server = createServer((request, response) => void serve(request, response))
+  const handler = (request: IncomingMessage, response: ServerResponse) => void serve(request, response)
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
   const fake: FakeGitHub = {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/graphql`,
     log,
     get maxInFlight() {
       return maxInFlight
