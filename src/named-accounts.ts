@@ -3,6 +3,7 @@ import { accountsNamed } from './config/named-accounts.js'
 import { configError, formatPath } from './config/problems.js'
 import { lookUpAccounts } from './github/accounts.js'
 import type { GitHubClient } from './github/client.js'
+import { byCodeUnits } from './electorate/order.js'
 import type { Gathered, Profile } from './records.js'
 
 /**
@@ -38,9 +39,11 @@ export function withProfiles(gathered: Gathered, profiles: Profile[]): Gathered 
   if (profiles.length === 0) return gathered
   const byKey = new Map(profiles.map(profile => [profile.login.toLowerCase(), profile]))
   const kept = Object.entries(gathered.profiles).filter(([login]) => !byKey.has(login.toLowerCase()))
+  const named = new Set([...(gathered.named ?? []), ...profiles.map(profile => profile.login)])
   return {
     ...gathered,
-    profiles: Object.fromEntries([...kept, ...profiles.map(profile => [profile.login, profile] as const)])
+    profiles: Object.fromEntries([...kept, ...profiles.map(profile => [profile.login, profile] as const)]),
+    named: [...named].sort(byCodeUnits)
   }
 }
 

@@ -13,6 +13,8 @@ import type { ReportMeta } from './output/report.js'
 import { removeStaleElectorate, writeOutputs, type WrittenOutputs } from './output/write.js'
 import { RECORDS_FILE } from './records-file/format.js'
 import { gatheredFromRecords } from './records-file/load.js'
+import { recordsFilesOf } from './records-file/paths.js'
+import { refuseToOverwriteInputs } from './output/overwrites.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
@@ -76,6 +78,8 @@ async function gatherFromGitHub(
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
 export async function run(options: Options, log: Logger): Promise<RunResult> {
   const startedAt = Date.now()
+  const recordsFiles = options.mode === 'score' ? await recordsFilesOf(options.records, process.cwd()) : []
+  await refuseToOverwriteInputs(options, recordsFiles)
   // Read before the output folder is cleared: the earlier roll may lie in it.
   const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous)
   // Before anything can fail, a bad config included: a failed run must not leave an earlier roll behind.
@@ -86,7 +90,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const named = client && (await profilesOfNamedAccounts(loaded, client))
   let gathered: Gathered
   if (options.mode === 'score') {
-    gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
+    gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
     // Only now: the records read may lie in the output folder itself.
     await removeStaleRecords(options.outputDir)
   } else {
