@@ -7,6 +7,7 @@ import {
   type Gathered,
   type RepositoryCounts
 } from '../records.js'
+import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
@@ -49,7 +50,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     }
     return Promise.all(parts)
   })
-  repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
+  repositories.sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner))
   const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]))
   const records: ActivityRecord[] = gatheredParts.flatMap(([pullRequests, issues, commits]) => [
     ...commits,
