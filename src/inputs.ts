@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { LOGIN } from './logins.js'
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_CONFIG_PATH,
@@ -10,6 +11,8 @@ import {
   type RawInputs,
   UsageError
 } from './options.js'
+import { parseRecordsCaps } from './records-file/caps.js'
+import { removeRoll } from './output/write.js'
 
 export interface InputContext {
   token: string | undefined
@@ -43,11 +46,16 @@ function includeEmails(value: string | undefined): boolean | 'auto' {
 
 function graphqlUrl(value: string | undefined, fromEnv: string | undefined): string {
   const url = blank(value) ? (blank(fromEnv) ? DEFAULT_GRAPHQL_URL : fromEnv) : value.trim()
+  let parsed: URL
   try {
-    const parsed = new URL(url)
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error()
+    parsed = new URL(url)
   } catch {
-    throw new UsageError(`graphql-url: "${url}" is not an http(s) URL`)
+    throw new UsageError(`graphql-url: "${url}" is not an https URL`)
+  }
+  // The token travels with every request: in clear text only to this machine itself.
+  const loopback = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(parsed.hostname)
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    throw new UsageError(`graphql-url: "${url}" is not an https URL (http:// only for a loopback host)`)
   }
   return url
 }
@@ -79,6 +87,20 @@ function repositories(value: string | undefined): string[] {
   return list
 }
 
+/**
+ * After a failed run (exit 1 or 2), however early: the roll files of the folder the inputs name go, so
+ * that an earlier roll never passes for this run's. A folder outside the workspace is never touched.
+ */
+export async function removeRollAfterFailure(raw: RawInputs, workspace: string): Promise<void> {
+  let dir: string
+  try {
+    dir = outputDir(raw['output-dir'], workspace)
+  } catch {
+    return
+  }
+  await removeRoll(dir).catch(() => undefined)
+}
+
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
 function mode(value: string | undefined, records: string[]): Mode {
   const given = blank(value) ? undefined : value.trim().toLowerCase()
@@ -103,7 +125,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
   if (organization === '' && chosenMode !== 'score') {
     throw new UsageError('organization: required (the GitHub organization to scan)')
   }
-  if (organization !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
+  if (organization !== '' && !LOGIN.test(organization)) {
     throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
   }
   if (blank(context.token) && chosenMode !== 'score') {
@@ -114,6 +136,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
   return {
     mode: chosenMode,
     records: records.map(r => path.resolve(context.workspace, r)),
+    recordsCaps: parseRecordsCaps(raw['records-caps']),
     organization,
     repositories: repositories(raw.repositories),
     since: blank(raw.since) ? undefined : raw.since.trim(),

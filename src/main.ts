@@ -3,7 +3,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { actionLogger } from './action-logger.js'
-import { optionsFromInputs } from './inputs.js'
+import { optionsFromInputs, removeRollAfterFailure } from './inputs.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { uploadOutputFolder } from './output/artifact.js'
 import { run } from './run.js'
@@ -19,14 +19,16 @@ function retentionDays(): number | undefined {
 }
 
 export async function main(): Promise<void> {
+  let raw: RawInputs = {}
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   try {
     const token = core.getInput('github-token')
     if (token) core.setSecret(token)
-    const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
+    raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
     raw.records = core.getInput('records').split(/[\n,]+/)
     const options = optionsFromInputs(raw, {
       token,
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace,
       // Anyone can download a public repository's artifacts: emails only where the repository is private.
       includeEmailsAuto: github.context.payload.repository?.private === true,
       graphqlUrlFromEnv: process.env.GITHUB_GRAPHQL_URL,
@@ -67,6 +69,7 @@ export async function main(): Promise<void> {
     core.info(`${counts}files in ${result.dir}`)
   } catch (error) {
     const err = error as Error
+    await removeRollAfterFailure(raw, workspace)
     if (err.stack) core.debug(err.stack)
     core.setFailed(err.message)
   }
