@@ -1,7 +1,7 @@
 import { qualifiedOf } from './electorate/people.js'
 import { parseArgs } from 'node:util'
 import { createCliLogger, redactor } from './cli-logger.js'
-import { optionsFromInputs } from './inputs.js'
+import { optionsFromInputs, removeRollAfterFailure } from './inputs.js'
 import { FILE_GUIDE } from './output/readme-txt.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { run } from './run.js'
@@ -30,6 +30,7 @@ Options:
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
+  --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)
   --debug                  debug logging and stack traces
   -h, --help               this text
   -V, --version            the version
@@ -82,6 +83,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || undefined
   const redact = redactor(token)
   let debug = env.RUNNER_DEBUG === '1'
+  let raw: RawInputs = {}
   try {
     const values = parseFlags(argv)
     debug ||= values.debug === true
@@ -93,9 +95,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       process.stdout.write(`${VERSION}\n`)
       return 0
     }
-    const raw: RawInputs = Object.fromEntries(
-      SHARED_INPUTS.map(name => [name, values[name] as string | undefined])
-    )
+    raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name] as string | undefined]))
     raw.records = values.records
     const options = optionsFromInputs(raw, {
       token,
@@ -118,6 +118,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     return 0
   } catch (error) {
     const err = error as Error
+    await removeRollAfterFailure(raw, { workspace: process.cwd() })
     const usage = err instanceof UsageError
     process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`))
     if (debug && err.stack) process.stderr.write(redact(`${err.stack}\n`))

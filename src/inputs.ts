@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { endpointWarning, resolveGraphqlUrl } from './github/endpoint.js'
+import { LOGIN } from './logins.js'
 import { resolveOutputDir } from './output-dir.js'
 import {
   DEFAULT_CONCURRENCY,
@@ -11,6 +12,8 @@ import {
   type RawInputs,
   UsageError
 } from './options.js'
+import { parseRecordsCaps } from './records-file/caps.js'
+import { removeRoll } from './output/write.js'
 
 export interface InputContext {
   token: string | undefined
@@ -52,11 +55,16 @@ function graphqlUrl(value: string | undefined, context: InputContext): string {
     graphqlUrl: context.graphqlUrlFromEnv,
     apiUrl: context.apiUrlFromEnv
   })
+  let parsed: URL
   try {
-    const parsed = new URL(url)
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error()
+    parsed = new URL(url)
   } catch {
-    throw new UsageError(`graphql-url: "${url}" is not an http(s) URL`)
+    throw new UsageError(`graphql-url: "${url}" is not an https URL`)
+  }
+  // The token travels with every request: in clear text only to this machine itself.
+  const loopback = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(parsed.hostname)
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    throw new UsageError(`graphql-url: "${url}" is not an https URL (http:// only for a loopback host)`)
   }
   return url
 }
@@ -73,6 +81,32 @@ function repositories(value: string | undefined): string[] {
     }
   }
   return list
+}
+
+function outputDirOf(raw: RawInputs, context: Pick<InputContext, 'workspace' | 'outputRoots'>): string {
+  const given = raw['output-dir']
+  return resolveOutputDir(
+    blank(given) ? DEFAULT_OUTPUT_DIR : given.trim(),
+    context.workspace,
+    context.outputRoots
+  )
+}
+
+/**
+ * After a failed run (exit 1 or 2), however early: the roll files of the folder the inputs name go, so
+ * that an earlier roll never passes for this run's. A folder the run may not write to is never touched.
+ */
+export async function removeRollAfterFailure(
+  raw: RawInputs,
+  context: Pick<InputContext, 'workspace' | 'outputRoots'>
+): Promise<void> {
+  let dir: string
+  try {
+    dir = outputDirOf(raw, context)
+  } catch {
+    return
+  }
+  await removeRoll(dir).catch(() => undefined)
 }
 
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
@@ -99,7 +133,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
   if (organization === '' && chosenMode !== 'score') {
     throw new UsageError('organization: required (the GitHub organization to scan)')
   }
-  if (organization !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
+  if (organization !== '' && !LOGIN.test(organization)) {
     throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
   }
   if (blank(context.token) && chosenMode !== 'score') {
@@ -111,6 +145,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
   return {
     mode: chosenMode,
     records: records.map(r => path.resolve(context.workspace, r)),
+    recordsCaps: parseRecordsCaps(raw['records-caps']),
     organization,
     repositories: repositories(raw.repositories),
     since: blank(raw.since) ? undefined : raw.since.trim(),
@@ -120,11 +155,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
       path: path.resolve(context.workspace, configGiven ? raw.config!.trim() : DEFAULT_CONFIG_PATH),
       explicit: configGiven
     },
-    outputDir: resolveOutputDir(
-      blank(raw['output-dir']) ? DEFAULT_OUTPUT_DIR : raw['output-dir'].trim(),
-      context.workspace,
-      context.outputRoots
-    ),
+    outputDir: outputDirOf(raw, context),
     previous: blank(raw.previous) ? undefined : path.resolve(context.workspace, raw.previous.trim()),
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,

@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { actionLogger } from './action-logger.js'
 import { ConfigError } from './config/problems.js'
-import { optionsFromInputs } from './inputs.js'
+import { optionsFromInputs, removeRollAfterFailure } from './inputs.js'
 import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
 import { uploadOutputFolder } from './output/artifact.js'
 import { README_TXT } from './output/readme-txt.js'
@@ -21,16 +21,18 @@ function retentionDays(): number | undefined {
 }
 
 export async function main(): Promise<void> {
+  let raw: RawInputs = {}
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const outputRoots = [workspace, process.env.RUNNER_TEMP || workspace]
   try {
     const token = core.getInput('github-token')
     if (token) core.setSecret(token)
-    const raw: RawInputs = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
+    raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, core.getInput(name)]))
     raw.records = core.getInput('records').split(/[\n,]+/)
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const options = optionsFromInputs(raw, {
       token,
       workspace,
-      outputRoots: [workspace, process.env.RUNNER_TEMP || workspace],
+      outputRoots,
       // Anyone can download a public repository's artifacts: emails only where the repository is private.
       includeEmailsAuto: github.context.payload.repository?.private === true,
       graphqlUrlFromEnv: process.env.GITHUB_GRAPHQL_URL,
@@ -72,6 +74,7 @@ export async function main(): Promise<void> {
     core.info(`${counts}files in ${result.dir}`)
   } catch (error) {
     const err = error as Error
+    await removeRollAfterFailure(raw, { workspace, outputRoots })
     if (err.stack) core.debug(err.stack)
     // On the run's page each problem then shows on its line of the config file.
     if (err instanceof ConfigError) {

@@ -1,5 +1,6 @@
 // The one options object that both entries (the action in main.ts, the CLI in cli.ts) build
 // from their inputs and hand to run().
+import type { RecordsCaps } from './records-file/caps.js'
 
 /** gather: records file only; score: the output folder from records files, no API call; all: both. */
 export const MODES = ['gather', 'score', 'all'] as const
@@ -9,6 +10,8 @@ export interface Options {
   mode: Mode
   /** Records files to score (mode score): absolute paths or globs. */
   records: string[]
+  /** What one records file may inflate to: a file from another job's artifact may be a gzip bomb. */
+  recordsCaps: RecordsCaps
   /** Empty in mode score when not given: the organization then comes from the records. */
   organization: string
   /** Explicit repositories (`owner/name` or `name`); empty: every repository of the organization. */
@@ -70,7 +73,8 @@ export const SHARED_INPUTS = [
   'graphql-url',
   'rate-limit-wait',
   'concurrency',
-  'mode'
+  'mode',
+  'records-caps'
 ] as const
 export type InputName = (typeof SHARED_INPUTS)[number]
 

@@ -148,8 +148,10 @@ export interface Gathered {
   until: string // ISO 8601 UTC, exclusive
   repositories: (RepositoryScope & { counts: RepositoryCounts })[]
   records: ActivityRecord[]
-  /** Profiles of every User login that appears in the records. */
+  /** Profiles of every User login that appears in the records, and of the logins in `named`. */
   profiles: Record<string, Profile>
+  /** Logins the config named (includes, aliases) whose profiles were looked up on GitHub. */
+  named?: string[]
   warnings: string[]
   stats: GatherStats
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */

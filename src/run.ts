@@ -4,9 +4,10 @@ import { withoutEmails } from './email-privacy.js'
 import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
 import type { Electorate } from './electorate/types.js'
-import { createGitHubClient } from './github/client.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
-import { createProgress } from './github/progress.js'
+import { createProgress, type GatherProgress } from './github/progress.js'
+import { missingProfileWarnings, profilesOfNamedAccounts, withProfiles } from './named-accounts.js'
 import type { Logger, Options } from './options.js'
 import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
@@ -18,6 +19,8 @@ import {
 } from './output/write.js'
 import { RECORDS_FILE } from './records-file/format.js'
 import { gatheredFromRecords } from './records-file/load.js'
+import { recordsFilesOf } from './records-file/paths.js'
+import { refuseToOverwriteInputs } from './output/overwrites.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
@@ -39,7 +42,30 @@ function includeEmails(options: Options, config: Config): boolean {
   return options.includeEmailsAuto
 }
 
-async function gatherFromGitHub(options: Options, config: Config, log: Logger): Promise<Gathered> {
+/** Where the client tells of a pause of all requests: the progress report, once gathering starts. */
+interface PauseListener {
+  listener?: GatherProgress['paused']
+}
+
+function clientFor(options: Options, log: Logger, pauses: PauseListener): GitHubClient {
+  if (options.endpointWarning) log.warning(options.endpointWarning)
+  return createGitHubClient({
+    url: options.graphqlUrl,
+    token: options.token,
+    concurrency: options.concurrency,
+    rateLimitWaitMinutes: options.rateLimitWaitMinutes,
+    log,
+    onPause: until => pauses.listener?.(until)
+  })
+}
+
+async function gatherFromGitHub(
+  options: Options,
+  config: Config,
+  client: GitHubClient,
+  pauses: PauseListener,
+  log: Logger
+): Promise<Gathered> {
   const window = resolveWindow({
     since: options.since,
     until: options.until,
@@ -50,18 +76,8 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
   log.info(
     `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
-
-  if (options.endpointWarning) log.warning(options.endpointWarning)
-  const client = createGitHubClient({
-    url: options.graphqlUrl,
-    token: options.token,
-    concurrency: options.concurrency,
-    rateLimitWaitMinutes: options.rateLimitWaitMinutes,
-    log,
-    // Only called once requests are sent, after progress exists.
-    onPause: until => progress.paused(until)
-  })
   const progress = createProgress({ stats: client.stats, write: line => log.info(line) })
+  pauses.listener = until => progress.paused(until)
   return gather(
     {
       organization: options.organization,
@@ -79,18 +95,30 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
 export async function run(options: Options, log: Logger): Promise<RunResult> {
   const startedAt = Date.now()
+  const recordsFiles = options.mode === 'score' ? await recordsFilesOf(options.records, process.cwd()) : []
+  await refuseToOverwriteInputs(options, recordsFiles)
   // Read before the output folder is cleared: the earlier roll may lie in it.
   const previous = options.previous === undefined ? undefined : await readPreviousRoll(options.previous)
   // Before anything can fail, a bad config included: a failed run must not leave an earlier roll behind.
   await removeStaleElectorate(options.outputDir)
   const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
+  // A re-score without a token asks GitHub nothing; every other run checks the config's accounts first.
+  const pauses: PauseListener = {}
+  const client = options.token === '' ? undefined : clientFor(options, log, pauses)
+  const named = client && (await profilesOfNamedAccounts(loaded, client))
   let gathered: Gathered
   if (options.mode === 'score') {
-    gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
+    gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
     // Only now: the records read may lie in the output folder itself.
     await removeStaleRecords(options.outputDir)
   } else {
-    gathered = await gatherFromGitHub(options, loaded.config, log)
+    gathered = await gatherFromGitHub(options, loaded.config, client!, pauses, log)
+  }
+  if (named) gathered = withProfiles(gathered, named)
+  else {
+    const missing = missingProfileWarnings(loaded, gathered)
+    missing.forEach(warning => log.warning(warning))
+    gathered = { ...gathered, warnings: [...gathered.warnings, ...missing] }
   }
   // One order for records however they were gathered: an online run and a re-score give the same bytes.
   gathered = inCanonicalOrder(gathered)

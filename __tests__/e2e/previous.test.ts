@@ -23,7 +23,7 @@ async function workspace() {
 }
 
 describe('the built CLI with --previous', () => {
-  it('compares with an earlier roll in its own output folder, and writes the voting-system files', async () => {
+  it('compares with an earlier roll, and writes the voting-system files', async () => {
     const world = generateWorld({ scale: 'small', seed: 8, now: NOW })
     const github = await startFakeGitHub({ world, token: TOKEN })
     cleanup.push(() => github.close())
@@ -38,9 +38,15 @@ describe('the built CLI with --previous', () => {
     // The earlier roll lacked the first person and had someone who is gone now.
     const [joined, ...stayed] = roll
     const earlier = ['login', ...stayed.map(row => row.login), 'someone-gone'].join('\r\n')
-    await writeFile(rollPath, `${earlier}\r\n`)
+    // Beside the output folder: a run never replaces a file it reads (its own roll is refused).
+    await writeFile(path.join(cwd, 'earlier.csv'), `${earlier}\r\n`)
+    const refused = await runCli([...args, '--previous', 'electorate/electorate.csv'], {
+      cwd,
+      env: { GITHUB_TOKEN: TOKEN }
+    })
+    expect(refused.code, refused.stderr).toBe(2)
 
-    const second = await runCli([...args, '--previous', 'electorate/electorate.csv'], {
+    const second = await runCli([...args, '--previous', 'earlier.csv'], {
       cwd,
       env: { GITHUB_TOKEN: TOKEN }
     })

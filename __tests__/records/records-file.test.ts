@@ -57,6 +57,7 @@ function sample(): Gathered {
 const shard = (file: string, data: Gathered, toolVersion = '1.0.0'): RecordsShard => ({
   path: file,
   toolVersion,
+  server: null,
   gathered: data
 })
 

@@ -25,6 +25,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'an empty value'
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list'
   if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty map' : 'a map'
+  // JSON would write YAML's .inf and .nan as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
   return JSON.stringify(value)
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LOGIN } from '../logins.js'
 import { METRICS } from '../records.js'
 
 // The one source of the config file's shape: validation, defaults, the TypeScript type and the
@@ -13,18 +14,21 @@ export const DEFAULT_CRITERIA = [{ commits: 1 }, { reviews: 5 }, { triaged: 10 }
 export const RULE_KEYS = [...METRICS, 'score'] as const
 export type RuleKey = (typeof RULE_KEYS)[number]
 
-const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'is not a GitHub login')
+const login = z.string().regex(LOGIN, 'is not a GitHub login')
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)')
 const minimum = z.number().nonnegative()
 
+// Finite and bounded, checked with the config: a huge weight would only fail late, writing the score.
+const weight = z.number().nonnegative().max(1_000_000)
+
 const weights = z
   .strictObject({
-    commits: z.number().nonnegative(),
-    merged_prs: z.number().nonnegative(),
-    reviews: z.number().nonnegative(),
-    triaged: z.number().nonnegative(),
-    issue_comments: z.number().nonnegative(),
-    ci: z.number().nonnegative()
+    commits: weight,
+    merged_prs: weight,
+    reviews: weight,
+    triaged: weight,
+    issue_comments: weight,
+    ci: weight
   })
   .partial()
 

@@ -16,8 +16,12 @@ export type Verdict =
   | { kind: 'missing'; error: GraphQLError }
   | { kind: 'fail'; message: string }
 
-export function classify(answer: Answer): Verdict {
-  const { status, headers, errors } = answer
+export function classify(answer: Answer, options: { notFoundIsNull?: boolean } = {}): Verdict {
+  const { status, headers } = answer
+  // Account lookups ask for several top-level fields at once: one missing is an answer, not a failure.
+  const errors = options.notFoundIsNull
+    ? answer.errors.filter(e => !(e.type === 'NOT_FOUND' && e.path?.length === 1))
+    : answer.errors
   if (answer.networkError !== undefined)
     return { kind: 'retry', cause: `network error (${answer.networkError})` }
   if (status === 401) return { kind: 'bad-token' }

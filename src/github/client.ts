@@ -14,6 +14,8 @@ export interface QueryOptions {
   timeoutRetries?: number
   /** Requests that later requests wait on (the next page of a chain) go before the others. */
   priority?: number
+  /** NOT_FOUND errors on top-level fields leave those fields null instead of failing (account lookups). */
+  notFoundIsNull?: boolean
 }
 
 export interface GitHubClient {
@@ -108,7 +110,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const remainingHeader = answer.headers.get('x-ratelimit-remaining')
       if (remainingHeader !== null) stats.remaining = Number(remainingHeader)
 
-      const verdict = classify(answer)
+      const verdict = classify(answer, queryOptions)
       switch (verdict.kind) {
         case 'bad-token':
           throw fail('GitHub rejected the token (401 Bad credentials)')

@@ -7,6 +7,7 @@ import {
   type Gathered,
   type RepositoryCounts
 } from '../records.js'
+import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
@@ -59,7 +60,7 @@ export async function gather(
     return Promise.all(parts)
   })
   progress?.phase('Gathered')
-  repositories.sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner))
+  repositories.sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner))
   const issuesSeen = new Map(gatheredParts.flatMap(([, issues]) => [...issues.issuesSeen]))
   const records: ActivityRecord[] = gatheredParts.flatMap(([pullRequests, issues, commits]) => [
     ...commits,

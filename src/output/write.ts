@@ -32,6 +32,17 @@ export const OUTPUT_FILES = [
 
 const PARTIAL_SUFFIX = '.partial'
 
+/** The files that say who may vote: a failed run removes them, so no earlier roll passes for its own. */
+export const ROLL_FILES = [ELECTORATE_CSV, 'voters.yaml', 'civs-voters.txt', 'helios-voters.csv'] as const
+
+/** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
+export async function removeRoll(dir: string): Promise<void> {
+  for (const name of ROLL_FILES) {
+    await rm(join(dir, name), { force: true })
+    await rm(join(dir, name + PARTIAL_SUFFIX), { force: true })
+  }
+}
+
 export interface WrittenOutputs {
   dir: string
   files: Record<string, { path: string; sha256: string }>

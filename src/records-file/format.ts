@@ -19,6 +19,8 @@ export interface RecordsHeader {
   warnings: string[]
   /** 'hidden': addresses are sha256 hashes, for an artifact anyone may download. */
   emails: 'plain' | 'hidden'
+  /** Logins the config named whose profiles were looked up; absent when there are none. */
+  named?: string[]
   /** Lines that follow, so that a truncated file is caught even inside a valid gzip stream. */
   lines: { records: number; profiles: number }
 }

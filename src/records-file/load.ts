@@ -3,7 +3,6 @@ import { UsageError } from '../options.js'
 import type { Gathered } from '../records.js'
 import { resolveWindow } from '../window.js'
 import { mergeShards } from './merge.js'
-import { recordsFilesOf } from './paths.js'
 import { readRecordsFile } from './read.js'
 
 /**
@@ -13,13 +12,12 @@ import { readRecordsFile } from './read.js'
  */
 export async function gatheredFromRecords(
   options: Options,
+  files: string[],
   months: number,
-  cwd: string,
   log: Logger
 ): Promise<Gathered> {
-  const files = await recordsFilesOf(options.records, cwd)
   const shards = []
-  for (const file of files) shards.push(await readRecordsFile(file))
+  for (const file of files) shards.push(await readRecordsFile(file, options.recordsCaps))
   const gathered = mergeShards(shards)
   log.info(
     `Scoring ${gathered.records.length} records of ${gathered.repositories.length} repositories from ` +

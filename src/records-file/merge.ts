@@ -1,6 +1,8 @@
 import { withoutEmails } from '../email-privacy.js'
 import { UsageError } from '../options.js'
-import type { Gathered } from '../records.js'
+import { isDeepStrictEqual } from 'node:util'
+import { byCodeUnits } from '../electorate/order.js'
+import type { Gathered, Profile } from '../records.js'
 import type { RecordsShard } from './read.js'
 
 /**
@@ -11,7 +13,7 @@ import type { RecordsShard } from './read.js'
 export function mergeShards(shards: RecordsShard[]): Gathered {
   if (shards.length === 0) throw new UsageError('records: no records file given')
   // Argument order must not change the result: shards in the order of their first repository.
-  const ordered = [...shards].sort((a, b) => firstRepository(a).localeCompare(firstRepository(b)))
+  const ordered = [...shards].sort((a, b) => byCodeUnits(firstRepository(a), firstRepository(b)))
   const [first] = ordered as [RecordsShard, ...RecordsShard[]]
   if (ordered.length === 1) return first.gathered
 
@@ -30,6 +32,13 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
           `${shard.toolVersion}; gather every shard with the same version`
       )
     }
+    const server = ordered.find(other => other.server !== null)?.server ?? null
+    if (shard.server !== null && shard.server !== server) {
+      throw new UsageError(
+        `records: ${shard.path} holds records of ${shard.server}, the other shards of ${server}; ` +
+          'shards of one election come from one GitHub'
+      )
+    }
     for (const repository of shard.gathered.repositories) {
       const key = repository.nameWithOwner.toLowerCase()
       const other = owner.get(key)
@@ -46,16 +55,17 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
   // One shard gathered for a public artifact hides the addresses of all: a mix could not be scored alike.
   const hidden = ordered.some(shard => shard.gathered.emails === 'hidden')
   const gathered = ordered.map(shard => (hidden ? withoutEmails(shard.gathered) : shard.gathered))
-  const organizations = [...new Set(gathered.map(g => g.organization))].sort()
+  const organizations = [...new Set(gathered.map(g => g.organization))].sort(byCodeUnits)
+  const named = [...new Set(gathered.flatMap(g => g.named ?? []))].sort(byCodeUnits)
   return {
     organization: organizations.join(', '),
     since: first.gathered.since,
     until: first.gathered.until,
     repositories: gathered.flatMap(g => g.repositories),
     records: gathered.flatMap(g => g.records),
-    // A login seen by two shards: its profile from the first shard, so the choice does not depend on the order given.
-    profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)) as Gathered['profiles'],
+    profiles: agreedProfiles(ordered, gathered),
     warnings: gathered.flatMap(g => g.warnings),
+    ...(named.length > 0 ? { named } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
@@ -68,5 +78,27 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
 }
 
 function firstRepository(shard: RecordsShard): string {
-  return shard.gathered.repositories.map(r => r.nameWithOwner).sort((a, b) => a.localeCompare(b))[0] ?? ''
+  return shard.gathered.repositories.map(r => r.nameWithOwner).sort(byCodeUnits)[0] ?? ''
+}
+
+/** One profile per login: two shards that bring different ones for the same person fail the run. */
+function agreedProfiles(shards: RecordsShard[], gathered: Gathered[]): Gathered['profiles'] {
+  const profiles: Gathered['profiles'] = {}
+  const from = new Map<string, { profile: Profile; path: string }>()
+  gathered.forEach((g, i) => {
+    for (const profile of Object.values(g.profiles)) {
+      const key = profile.login.toLowerCase()
+      const earlier = from.get(key)
+      if (earlier === undefined) {
+        from.set(key, { profile, path: shards[i]!.path })
+        profiles[profile.login] = profile
+      } else if (!isDeepStrictEqual(earlier.profile, profile)) {
+        throw new UsageError(
+          `records: ${earlier.path} and ${shards[i]!.path} disagree on the profile of ${profile.login} ` +
+            '(name or email); a shard may not speak for another, gather them again'
+        )
+      }
+    }
+  })
+  return profiles
 }

@@ -18,9 +18,10 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
   const logins = Object.keys(gathered.profiles).sort(byCodeUnits)
   return {
     ...gathered,
-    repositories: [...gathered.repositories].sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner)),
+    repositories: [...gathered.repositories].sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner)),
     records: [...gathered.records].sort(byRecord),
     profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]!])),
-    warnings: [...gathered.warnings].sort(byCodeUnits)
+    warnings: [...gathered.warnings].sort(byCodeUnits),
+    ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {})
   }
 }

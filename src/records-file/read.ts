@@ -1,86 +1,69 @@
-import { createReadStream } from 'node:fs'
-import { StringDecoder } from 'node:string_decoder'
-import { createGunzip } from 'node:zlib'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { UsageError } from '../options.js'
-import type { ActivityRecord, Gathered, Profile } from '../records.js'
-import { type ProfileLine, RECORDS_FORMAT, RECORDS_FORMAT_VERSION, type RecordsHeader } from './format.js'
-
-const KINDS = new Set<string>(['commit', 'pull_request', 'review', 'triage', 'issue_comment'])
-
-const counts = z.object({
-  commits: z.number(),
-  pullRequests: z.number(),
-  reviews: z.number(),
-  issues: z.number(),
-  triageEvents: z.number(),
-  issueComments: z.number()
-})
-const header = z.object({
-  format: z.literal(RECORDS_FORMAT),
-  version: z.number(),
-  tool: z.object({ name: z.literal('electorate'), version: z.string() }),
-  organization: z.string(),
-  window: z.object({ since: z.iso.datetime(), until: z.iso.datetime() }),
-  repositories: z.array(
-    z.object({
-      nameWithOwner: z.string(),
-      isArchived: z.boolean(),
-      isFork: z.boolean(),
-      isPrivate: z.boolean(),
-      defaultBranch: z.string().nullable(),
-      counts
-    })
-  ),
-  stats: z.object({
-    requests: z.number(),
-    points: z.number(),
-    remaining: z.number().nullable(),
-    resetAt: z.string().nullable()
-  }),
-  warnings: z.array(z.string()),
-  emails: z.enum(['plain', 'hidden']),
-  lines: z.object({ records: z.number(), profiles: z.number() })
-})
+import { loginsIn, type ActivityRecord, type Gathered, type Profile } from '../records.js'
+import { DEFAULT_RECORDS_CAPS, type RecordsCaps } from './caps.js'
+import { RECORDS_FORMAT, RECORDS_FORMAT_VERSION, type RecordsHeader } from './format.js'
+import { gunzippedLines } from './lines.js'
+import { firstProblem, headerLine, profileLine, recordLine } from './schema.js'
 
 export interface RecordsShard {
   path: string
   toolVersion: string
+  /** The web server the records' URLs are on (`https://github.com`); null when there are no records. */
+  server: string | null
   gathered: Gathered
 }
 
 /** Reads one records file back into what gathering produced; any damage is a usage error naming the file. */
-export async function readRecordsFile(path: string): Promise<RecordsShard> {
+export async function readRecordsFile(
+  path: string,
+  caps: RecordsCaps = DEFAULT_RECORDS_CAPS
+): Promise<RecordsShard> {
   const fail = (why: string) => new UsageError(`records file ${path}: ${why}`)
   let head: RecordsHeader | undefined
   let number = 0
+  let expected = 1
   let inScope = new Set<string>()
+  let server: string | null = null
   const records: ActivityRecord[] = []
   const profiles: Record<string, Profile> = {}
   try {
-    for await (const line of gunzippedLines(path)) {
+    for await (const line of gunzippedLines(path, caps, fail)) {
       number++
       if (head === undefined) {
         head = headerOf(parseLine(line, number, fail), fail)
         inScope = new Set(head.repositories.map(r => r.nameWithOwner))
-      } else if (number <= 1 + head.lines.records) {
-        const record = parseLine(line, number, fail) as ActivityRecord
-        if (!KINDS.has(record?.kind) || typeof record.at !== 'string' || typeof record.url !== 'string') {
-          throw fail(`line ${number}: not an activity record`)
+        const announced = head.lines.records + head.lines.profiles
+        if (announced > caps.records) {
+          throw fail(
+            `its header announces ${announced} record and profile lines, over the record cap of ` +
+              `${caps.records} (records-caps records=COUNT raises it)`
+          )
         }
+        expected = 1 + announced
+      } else if (number > expected) {
+        throw fail(
+          `line ${number} is past the ${expected} lines its header announces: the file is cut or altered`
+        )
+      } else if (number <= 1 + head.lines.records) {
+        const record = checked(recordLine, parseLine(line, number, fail), number, fail) as ActivityRecord
         if (!inScope.has(record.repository)) {
           throw fail(
             `line ${number}: a record of ${record.repository}, which the header's scope does not hold`
           )
         }
+        const url = new URL(record.url)
+        server ??= url.origin
+        if (
+          url.origin !== server ||
+          !url.pathname.toLowerCase().startsWith(`/${record.repository.toLowerCase()}/`)
+        ) {
+          throw fail(`line ${number}: url: ${record.url} is not an item of ${record.repository} on ${server}`)
+        }
         records.push(record)
       } else {
-        const parsed = parseLine(line, number, fail) as ProfileLine
-        if (parsed?.kind !== 'profile' || typeof parsed.login !== 'string') {
-          throw fail(`line ${number}: not a profile`)
-        }
-        const { kind: _, ...profile } = parsed
-        profiles[parsed.login] = profile
+        const { kind: _, ...profile } = checked(profileLine, parseLine(line, number, fail), number, fail)
+        profiles[profile.login] = profile
       }
     }
   } catch (error) {
@@ -90,14 +73,20 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
     throw fail(err.code?.startsWith('Z_') ? `not a whole gzip file (${err.message})` : err.message)
   }
   if (head === undefined) throw fail('empty')
-  const expected = 1 + head.lines.records + head.lines.profiles
   if (number !== expected) {
     throw fail(`holds ${number} lines, its header announces ${expected}: the file is cut or altered`)
+  }
+  // A shard speaks for the people its own records name (and those its config named): never for others'.
+  const own = new Set([...loginsIn(records), ...(head.named ?? [])].map(login => login.toLowerCase()))
+  const stranger = Object.keys(profiles).find(login => !own.has(login.toLowerCase()))
+  if (stranger !== undefined) {
+    throw fail(`carries a profile of ${stranger}, whom none of its records name`)
   }
 
   return {
     path,
     toolVersion: head.tool.version,
+    server,
     gathered: {
       organization: head.organization,
       since: head.window.since,
@@ -107,9 +96,22 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
       profiles,
       warnings: head.warnings,
       stats: head.stats,
+      ...(head.named ? { named: head.named } : {}),
       ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {})
     }
   }
+}
+
+function checked<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  number: number,
+  fail: (why: string) => Error
+): z.output<T> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw fail(`line ${number}: ${firstProblem(parsed.error)}`)
+  // As written, not as zod rebuilt it: the keys' order is part of the records file's bytes.
+  return value as z.output<T>
 }
 
 function headerOf(line: unknown, fail: (why: string) => Error): RecordsHeader {
@@ -121,9 +123,7 @@ function headerOf(line: unknown, fail: (why: string) => Error): RecordsHeader {
         'score it with the electorate version that gathered it, or gather again'
     )
   }
-  const parsed = header.safeParse(first)
-  if (!parsed.success) throw fail(`line 1: bad header (${z.prettifyError(parsed.error).replace(/\n/g, ' ')})`)
-  return parsed.data as RecordsHeader
+  return checked(headerLine, first, 1, fail) as RecordsHeader
 }
 
 function parseLine(line: string, number: number, fail: (why: string) => Error): unknown {
@@ -132,20 +132,4 @@ function parseLine(line: string, number: number, fail: (why: string) => Error): 
   } catch {
     throw fail(`line ${number} is not JSON`)
   }
-}
-
-/** The lines of a gzip file, read as a stream: the whole text never sits in memory at once. */
-async function* gunzippedLines(path: string): AsyncGenerator<string> {
-  const gunzip = createReadStream(path)
-    .on('error', error => gunzip.destroy(error))
-    .pipe(createGunzip())
-  const decoder = new StringDecoder('utf8')
-  let rest = ''
-  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-    const lines = (rest + decoder.write(chunk)).split('\n')
-    rest = lines.pop()!
-    yield* lines
-  }
-  rest += decoder.end()
-  if (rest !== '') yield rest
 }

@@ -36,6 +36,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     stats: gathered.stats,
     warnings: gathered.warnings,
     emails: gathered.emails ?? 'plain',
+    ...(gathered.named?.length ? { named: gathered.named } : {}),
     lines: { records: gathered.records.length, profiles: profiles.length }
   }
   yield JSON.stringify(header)
