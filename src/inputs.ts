@@ -65,6 +65,18 @@ function outputDir(value: string | undefined, workspace: string): string {
   return resolved
 }
 
+/** Organizations separated by commas, spaces or new lines; each one a login, once. */
+function organizations(value: string | undefined): string[] {
+  const list: string[] = []
+  for (const login of blank(value) ? [] : value.split(/[\s,]+/).filter(o => o !== '')) {
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login)) {
+      throw new UsageError(`organization: "${login}" is not a GitHub organization login`)
+    }
+    if (!list.some(o => o.toLowerCase() === login.toLowerCase())) list.push(login)
+  }
+  return list
+}
+
 function repositories(value: string | undefined): string[] {
   if (blank(value)) return []
   const list = value
@@ -99,12 +111,9 @@ function mode(value: string | undefined, records: string[]): Mode {
 export function optionsFromInputs(raw: RawInputs, context: InputContext): Options {
   const records = (raw.records ?? []).map(r => r.trim()).filter(r => r !== '')
   const chosenMode = mode(raw.mode, records)
-  const organization = raw.organization?.trim() ?? ''
-  if (organization === '' && chosenMode !== 'score') {
+  const organizationList = organizations(raw.organization)
+  if (organizationList.length === 0 && chosenMode !== 'score') {
     throw new UsageError('organization: required (the GitHub organization to scan)')
-  }
-  if (organization !== '' && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(organization)) {
-    throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
   }
   if (blank(context.token) && chosenMode !== 'score') {
     // Not a usage error (exit 2) but a run that cannot reach GitHub (exit 1), as a rejected token is.
@@ -114,7 +123,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
   return {
     mode: chosenMode,
     records: records.map(r => path.resolve(context.workspace, r)),
-    organization,
+    organizations: organizationList,
     repositories: repositories(raw.repositories),
     since: blank(raw.since) ? undefined : raw.since.trim(),
     until: blank(raw.until) ? undefined : raw.until.trim(),

@@ -9,8 +9,8 @@ export interface Options {
   mode: Mode
   /** Records files to score (mode score): absolute paths or globs. */
   records: string[]
-  /** Empty in mode score when not given: the organization then comes from the records. */
-  organization: string
+  /** One or more organizations gathered into one roll; empty in mode score when not given (the records name them). */
+  organizations: string[]
   /** Explicit repositories (`owner/name` or `name`); empty: every repository of the organization. */
   repositories: string[]
   /** Raw window inputs as given (YYYY-MM-DD or ISO 8601 with offset); resolved by window.ts. */

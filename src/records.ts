@@ -143,6 +143,7 @@ export interface GatherStats {
 
 /** Everything gathering produces: the single input of the pure part of the pipeline. */
 export interface Gathered {
+  /** The organization, or several sorted and separated by ", " (organizationsOf reads them back). */
   organization: string
   since: string // ISO 8601 UTC, inclusive
   until: string // ISO 8601 UTC, exclusive
@@ -154,6 +155,11 @@ export interface Gathered {
   stats: GatherStats
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
   emails?: 'hidden'
+}
+
+/** The organizations a Gathered covers. */
+export function organizationsOf(gathered: Pick<Gathered, 'organization'>): string[] {
+  return gathered.organization.split(', ').filter(o => o !== '')
 }
 
 /** Every login the records name, in the order they first appear. */

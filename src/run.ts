@@ -42,7 +42,7 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
   })
   await removeStaleRecords(options.outputDir)
   log.info(
-    `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
+    `Electorate of ${options.organizations.join(', ')} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
 
   const client = createGitHubClient({
@@ -54,7 +54,7 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
   })
   return gather(
     {
-      organization: options.organization,
+      organizations: options.organizations,
       repositories: options.repositories,
       since: window.since,
       until: window.until,

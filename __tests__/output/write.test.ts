@@ -105,6 +105,7 @@ describe('writeOutputs', () => {
     expect(Object.keys(report)).toEqual([
       'tool',
       'organization',
+      'organizations',
       'window',
       'repositories',
       'config',

@@ -15,7 +15,8 @@ import { gatherPullRequests } from './pull-requests.js'
 import { repositoriesInScope, type RepositoryOverview } from './scope.js'
 
 export interface GatherRequest {
-  organization: string
+  /** One or more organizations: one roll over all their repositories. */
+  organizations: string[]
   /** Explicit repositories (`owner/name` or `name`); empty: the organization's. */
   repositories: string[]
   since: Date
@@ -84,7 +85,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
   )
 
   return {
-    organization: request.organization,
+    organization: [...request.organizations].sort().join(', '),
     since: request.since.toISOString(),
     until: request.until.toISOString(),
     repositories: counted,

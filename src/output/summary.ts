@@ -6,7 +6,7 @@ import type { RollChange } from './changes.js'
 import { formatScore, formatTime } from './csv.js'
 import { escapeMarkdown, markdownLink } from './markdown.js'
 import type { PreviousRoll } from './previous-roll.js'
-import type { ReportMeta } from './report.js'
+import { organizationCounts, type ReportMeta } from './report.js'
 import { qualifiedWithoutEmail } from './voters.js'
 import { reportWarnings } from './warnings.js'
 
@@ -26,6 +26,7 @@ export function summaryMarkdown(electorate: Electorate, meta: ReportMeta, option
     `# Electorate of ${escapeMarkdown(meta.organization)}`,
     `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,
     countsTable(electorate, meta, qualified.length),
+    ...organizationsSection(meta),
     rulesSection(electorate),
     activitySection(electorate, meta),
     warningsSection(electorate, meta, options.includeEmails),
@@ -49,6 +50,22 @@ function countsTable(electorate: Electorate, meta: ReportMeta, qualified: number
       ['unlinked commit identities', String(electorate.unlinked.length)]
     ]
   )
+}
+
+// One organization is the heading already; several are each named with what they brought.
+function organizationsSection(meta: ReportMeta): string[] {
+  const organizations = organizationCounts(meta)
+  if (organizations.length < 2) return []
+  const rows = organizations.map(({ organization, repositories, counts }) => [
+    escapeMarkdown(organization),
+    String(repositories),
+    String(counts.commits),
+    String(counts.pullRequests),
+    String(counts.reviews),
+    String(counts.issues)
+  ])
+  const header = ['organization', 'repositories', 'commits', 'merged PRs', 'reviews', 'issues']
+  return [`## Organizations\n\n${table(header, rows)}`]
 }
 
 function rulesSection(electorate: Electorate): string {
@@ -158,7 +175,16 @@ function electorateSection(qualified: readonly Person[]): string {
   return `## Electorate\n\n<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
 }
 
-const NUMERIC_COLUMNS = new Set(['count', 'people', 'score'])
+const NUMERIC_COLUMNS = new Set([
+  'count',
+  'people',
+  'score',
+  'repositories',
+  'commits',
+  'merged PRs',
+  'reviews',
+  'issues'
+])
 
 /** A GFM table of cells already escaped; numeric columns align right. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -53,9 +53,7 @@ export const repositoryFields: Fields<RepositoryView> = {
   name: r => r.repository.name,
   nameWithOwner: r => r.nameWithOwner,
   owner: (r, _a, { index }) =>
-    r.repository.owner.toLowerCase() === index.organization.login.toLowerCase()
-      ? index.organization
-      : actorOf(r.repository.owner, index),
+    index.organizations.get(r.repository.owner.toLowerCase()) ?? actorOf(r.repository.owner, index),
   url: r => `${webUrl}/${r.nameWithOwner}`,
   resourcePath: r => `/${r.nameWithOwner}`,
   isArchived: r => r.repository.isArchived,
