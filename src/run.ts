@@ -15,6 +15,7 @@ import { gatheredFromRecords } from './records-file/load.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
+import { stewardshipOf } from './stewardship/stewardship.js'
 import { VERSION } from './version.js'
 import { formatInstant, resolveWindow } from './window.js'
 
@@ -123,6 +124,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: emails && gathered.emails !== 'hidden',
       previous,
+      stewardship: stewardshipOf(gathered, electorate, loaded.config),
       written: { [RECORDS_FILE]: records }
     })
   )

@@ -3,11 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
-import { stringify } from 'yaml'
+import { parse as parseYaml, stringify } from 'yaml'
 import { startFakeGitHub, type FakeGitHubOptions } from '../../tools/fake-github/server.js'
 import { type ExpectedConfig, expectedElectorate } from '../../tools/world/expected.js'
 import { generateWorld } from '../../tools/world/generate.js'
-import { addStewardship } from '../../tools/world/stewardship.js'
+import { addStewardship, type StewardshipCast } from '../../tools/world/stewardship.js'
 import type { World } from '../../tools/world/types.js'
 import { runCli } from './run-cli.js'
 
@@ -94,5 +94,128 @@ describe('several organizations', () => {
     ])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('"guest-components" could belong to any of')
+  })
+})
+
+const byLogin = (a: string, b: string) =>
+  a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0
+const inWindow = (at: string | null) =>
+  at !== null && Date.parse(at) >= WINDOW.since.getTime() && Date.parse(at) < WINDOW.until.getTime()
+
+/** ci-jobs.csv as the world implies it, read from the world's files and pull requests. */
+function expectedCiJobs(world: World, cast: StewardshipCast, onRoll: Set<string>, repositories: string[]) {
+  const humans = new Set(world.users.filter(u => u.type === 'User').map(u => u.login))
+  // The CODEOWNERS written by addStewardship, read by hand: release.yaml is the leaver's, the rest busy's.
+  const codeownersOf = (repository: string, workflow: string) =>
+    repository !== cast.repository ? [] : workflow.endsWith('/release.yaml') ? [cast.leaver] : [cast.busy]
+  const rows: Record<string, string>[] = []
+  for (const repository of world.repositories.filter(r => repositories.includes(`${r.owner}/${r.name}`))) {
+    const name = `${repository.owner}/${repository.name}`
+    const workflows = Object.keys(repository.files ?? {})
+      .filter(path => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+      .sort()
+    for (const workflow of workflows) {
+      const changes = repository.pullRequests.filter(
+        pr => inWindow(pr.mergedAt) && pr.files.includes(workflow)
+      )
+      const maintainers = [
+        ...new Set(changes.map(pr => pr.author).filter((a): a is string => a !== null && humans.has(a)))
+      ].sort(byLogin)
+      const lastChanged =
+        changes
+          .map(pr => pr.mergedAt!)
+          .sort()
+          .at(-1) ?? ''
+      const codeowners = codeownersOf(name, workflow)
+      const keeps = [...maintainers, ...codeowners].some(login => onRoll.has(login.toLowerCase()))
+      const common = {
+        repository: name,
+        workflow,
+        maintainers: maintainers.join(';'),
+        last_changed: lastChanged
+      }
+      let jobs: Record<string, { name?: string }> | undefined
+      try {
+        jobs = (parseYaml(repository.files![workflow]!) as { jobs?: Record<string, { name?: string }> }).jobs
+      } catch {
+        jobs = undefined
+      }
+      if (!jobs) {
+        rows.push({
+          ...common,
+          job: '',
+          job_name: '',
+          codeowners: codeowners.join(';'),
+          status: 'unparsable'
+        })
+        continue
+      }
+      for (const [job, body] of Object.entries(jobs))
+        rows.push({
+          ...common,
+          job,
+          job_name: body.name ?? '',
+          codeowners: codeowners.join(';'),
+          status: keeps ? 'maintained' : 'unmaintained'
+        })
+    }
+  }
+  return rows
+}
+
+describe('ci-jobs.csv', () => {
+  it('lists every job of every workflow file with its maintainers, CODEOWNERS and status', async () => {
+    const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
+    const cast = addStewardship(world, WINDOW)
+    // The leaver left the project: excluded, their change to release.yaml keeps nothing maintained.
+    const config: ExpectedConfig = { exclude: { logins: [cast.leaver] } }
+    const { result, read, text } = await runOn(world, ['--organization', world.organization.login], config)
+    expect(result.code, result.stderr).toBe(0)
+
+    const expected = expectedElectorate(world, WINDOW, config)
+    const onRoll = new Set([...expected.qualified].map(login => login.toLowerCase()))
+    const want = expectedCiJobs(world, cast, onRoll, expected.repositories)
+    const got = await read('ci-jobs.csv')
+    const columns = [
+      'repository',
+      'workflow',
+      'job',
+      'job_name',
+      'maintainers',
+      'last_changed',
+      'codeowners',
+      'status'
+    ]
+    expect(Object.keys(got[0]!)).toEqual(columns)
+    const pick = (row: Record<string, string>) => Object.fromEntries(columns.map(c => [c, row[c]]))
+    expect(got.map(pick)).toEqual(want.map(pick))
+
+    // Each case the world was built to hold is there.
+    const of = (workflow: string) =>
+      got.filter(r => r.repository === cast.repository && r.workflow === workflow)
+    expect(of('.github/workflows/release.yaml')).toMatchObject([
+      { job: 'publish', maintainers: cast.leaver, codeowners: cast.leaver, status: 'unmaintained' }
+    ])
+    expect(of('.github/workflows/nightly.yaml')).toMatchObject([
+      {
+        job: 'nightly',
+        job_name: 'Nightly images',
+        maintainers: '',
+        codeowners: cast.busy,
+        status: 'maintained'
+      }
+    ])
+    expect(of('.github/workflows/broken.yml')).toMatchObject([
+      { job: '', job_name: '', status: 'unparsable' }
+    ])
+    expect(got.some(r => r.workflow.endsWith('README.md'))).toBe(false)
+    expect(got.filter(r => r.maintainers !== '').length).toBeGreaterThan(0)
+
+    // The summary puts the unmaintained jobs first.
+    const summary = await text('summary.md')
+    const table = summary.slice(summary.indexOf('## CI jobs'))
+    const statuses = [...table.matchAll(/\| (maintained|unmaintained|unparsable) \|/g)].map(m => m[1])
+    expect(statuses[0]).toBe('unmaintained')
+    expect(statuses.lastIndexOf('unmaintained')).toBeLessThan(statuses.indexOf('maintained'))
   })
 })

@@ -5,11 +5,13 @@ import {
   type ActivityRecord,
   type CommitRecord,
   type Gathered,
-  type RepositoryCounts
+  type RepositoryCounts,
+  type RepositoryFiles
 } from '../records.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
+import { gatherDefaultBranchFiles } from './default-branch-files.js'
 import { gatherIssues } from './issues.js'
 import { gatherPullRequests } from './pull-requests.js'
 import { repositoriesInScope, type RepositoryOverview } from './scope.js'
@@ -34,7 +36,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
 
   const repositories: RepositoryOverview[] = []
   const gatheredParts = await log.group('Repositories and their activity', async () => {
-    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
+    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[]]>[] = []
     for await (const page of repositoriesInScope(request, window, client, log)) {
       repositories.push(...page)
       // Each listing page's repositories are gathered while the next page is on its way. Pull
@@ -43,7 +45,11 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
       const part = Promise.all([
         gatherPullRequests(page, { client, window, profiles, log }),
         gatherIssues(page, { client, window, profiles }),
-        gatherCommits(page, { client, window, profiles })
+        gatherCommits(page, { client, window, profiles }),
+        gatherDefaultBranchFiles(
+          page.filter(r => r.defaultBranchRef !== null),
+          client
+        )
       ])
       part.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
       parts.push(part)
@@ -91,6 +97,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     repositories: counted,
     records,
     profiles: profiles.of(loginsIn(records)),
+    files: gatheredParts.flatMap(([, , , files]) => files),
     warnings: [],
     stats
   }

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { Electorate } from '../electorate/types.js'
 import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
 import { changesCsv, rollChanges } from './changes.js'
+import { CI_JOBS_CSV, ciJobsCsv } from './ci-jobs-csv.js'
+import type { Stewardship } from '../stewardship/stewardship.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
@@ -22,6 +24,7 @@ export const OUTPUT_FILES = [
   'civs-voters.txt',
   'helios-voters.csv',
   'changes.csv',
+  CI_JOBS_CSV,
   REPORT_HTML,
   REPORT_JSON,
   ELECTORATE_CSV
@@ -59,6 +62,8 @@ export async function writeOutputs(
     includeEmails: boolean
     /** An earlier electorate.csv: changes.csv and a summary section say who joined and who left. */
     previous?: PreviousRoll
+    /** ci-jobs.csv and the other stewardship files; absent: none written (tests of the roll alone). */
+    stewardship?: Stewardship
     /** Files already written into dir (the records file): hashed in report.json, listed in the result. */
     written?: WrittenOutputs['files']
   }
@@ -70,7 +75,8 @@ export async function writeOutputs(
     previous,
     changes: rollChanges(previous.logins, electorate, { config: meta.config, until: meta.until })
   }
-  const summary = summaryMarkdown(electorate, meta, { includeEmails, changes })
+  const { stewardship } = options
+  const summary = summaryMarkdown(electorate, meta, { includeEmails, changes, stewardship })
   const contents = new Map<string, string>([
     ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
     ['unlinked.csv', unlinkedCsv(electorate.unlinked, includeEmails)],
@@ -84,6 +90,7 @@ export async function writeOutputs(
     contents.set('helios-voters.csv', heliosVoters(electorate.people))
   }
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
+  if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
   const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })

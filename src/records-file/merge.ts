@@ -57,6 +57,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)) as Gathered['profiles'],
     warnings: gathered.flatMap(g => g.warnings),
     ...(hidden ? { emails: 'hidden' as const } : {}),
+    ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
       requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),

@@ -21,6 +21,14 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
     repositories: [...gathered.repositories].sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner)),
     records: [...gathered.records].sort(byRecord),
     profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]!])),
-    warnings: [...gathered.warnings].sort(byCodeUnits)
+    warnings: [...gathered.warnings].sort(byCodeUnits),
+    ...(gathered.files && {
+      files: [...gathered.files]
+        .sort((a, b) => byCodeUnits(a.repository, b.repository))
+        .map(files => ({
+          ...files,
+          workflows: [...files.workflows].sort((a, b) => byCodeUnits(a.path, b.path))
+        }))
+    })
   }
 }

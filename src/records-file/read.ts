@@ -16,6 +16,7 @@ const counts = z.object({
   triageEvents: z.number(),
   issueComments: z.number()
 })
+const branchFile = z.object({ path: z.string(), text: z.string().nullable() })
 const header = z.object({
   format: z.literal(RECORDS_FORMAT),
   version: z.number(),
@@ -40,6 +41,15 @@ const header = z.object({
   }),
   warnings: z.array(z.string()),
   emails: z.enum(['plain', 'hidden']),
+  files: z
+    .array(
+      z.object({
+        repository: z.string(),
+        workflows: z.array(branchFile),
+        codeowners: branchFile.nullable()
+      })
+    )
+    .optional(),
   lines: z.object({ records: z.number(), profiles: z.number() })
 })
 
@@ -63,6 +73,8 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
       if (head === undefined) {
         head = headerOf(parseLine(line, number, fail), fail)
         inScope = new Set(head.repositories.map(r => r.nameWithOwner))
+        const stray = head.files?.find(files => !inScope.has(files.repository))
+        if (stray) throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`)
       } else if (number <= 1 + head.lines.records) {
         const record = parseLine(line, number, fail) as ActivityRecord
         if (!KINDS.has(record?.kind) || typeof record.at !== 'string' || typeof record.url !== 'string') {
@@ -107,7 +119,8 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
       profiles,
       warnings: head.warnings,
       stats: head.stats,
-      ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {})
+      ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {}),
+      ...(head.files && { files: head.files })
     }
   }
 }

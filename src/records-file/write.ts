@@ -36,6 +36,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     stats: gathered.stats,
     warnings: gathered.warnings,
     emails: gathered.emails ?? 'plain',
+    ...(gathered.files && { files: gathered.files }),
     lines: { records: gathered.records.length, profiles: profiles.length }
   }
   yield JSON.stringify(header)

@@ -5,6 +5,7 @@ import type { ConnectionView } from '../pagination.js'
 import { commitFields, gitActorFields } from './commit.js'
 import { connectionFields, edgeFields, pageInfoFields } from './connection.js'
 import type { Fields, RequestContext } from './fields.js'
+import { blobFields, treeEntryFields, treeFields } from './git-objects.js'
 import { issueCommentFields, issueFields } from './issue.js'
 import { botFields, organizationFields, rateLimitFields, userFields } from './owners.js'
 import { changedFileFields, pullRequestFields, reviewCommentFields, reviewFields } from './pull-request.js'
@@ -29,6 +30,9 @@ const fieldsByType: Record<string, Fields<never>> = {
   Issue: issueFields,
   IssueComment: issueCommentFields,
   Label: labelTypeFields,
+  Blob: blobFields,
+  Tree: treeFields,
+  TreeEntry: treeEntryFields,
   PageInfo: pageInfoFields,
   ...eventTypeFields()
 }

@@ -5,6 +5,7 @@ import { connectionArgs, withArgs, type Args, type Fields } from './fields.js'
 import { sortByOrder, type Order } from './order.js'
 import { actorOf, webUrl } from './owners.js'
 import { notImplemented } from '../errors.js'
+import { objectAt } from './git-objects.js'
 
 export interface RefView {
   __typename: 'Ref'
@@ -68,6 +69,7 @@ export const repositoryFields: Fields<RepositoryView> = {
       : ({ __typename: 'Ref', name: r.repository.defaultBranch, repository: r } satisfies RefView),
   pullRequests: withArgs([...connectionArgs, 'states', 'orderBy'], pullRequestsOf),
   issues: withArgs([...connectionArgs, 'states', 'orderBy', 'filterBy'], issuesOf),
+  object: withArgs(['expression'], (r, args) => objectAt(r, String(args.expression))),
   pullRequest: withArgs(['number'], (r, args) => {
     const pr = r.pullRequestsByNumber.get(args.number as number)
     if (!pr)
