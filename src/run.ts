@@ -4,8 +4,9 @@ import { withoutEmails } from './email-privacy.js'
 import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
 import type { Electorate } from './electorate/types.js'
-import { createGitHubClient } from './github/client.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
+import { missingProfileWarnings, profilesOfNamedAccounts, withProfiles } from './named-accounts.js'
 import type { Logger, Options } from './options.js'
 import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
@@ -34,7 +35,22 @@ function includeEmails(options: Options, config: Config): boolean {
   return options.includeEmailsAuto
 }
 
-async function gatherFromGitHub(options: Options, config: Config, log: Logger): Promise<Gathered> {
+function clientFor(options: Options, log: Logger): GitHubClient {
+  return createGitHubClient({
+    url: options.graphqlUrl,
+    token: options.token,
+    concurrency: options.concurrency,
+    rateLimitWaitMinutes: options.rateLimitWaitMinutes,
+    log
+  })
+}
+
+async function gatherFromGitHub(
+  options: Options,
+  config: Config,
+  client: GitHubClient,
+  log: Logger
+): Promise<Gathered> {
   const window = resolveWindow({
     since: options.since,
     until: options.until,
@@ -45,14 +61,6 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
   log.info(
     `Electorate of ${options.organizations.join(', ')} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
-
-  const client = createGitHubClient({
-    url: options.graphqlUrl,
-    token: options.token,
-    concurrency: options.concurrency,
-    rateLimitWaitMinutes: options.rateLimitWaitMinutes,
-    log
-  })
   return gather(
     {
       organizations: options.organizations,
@@ -74,13 +82,22 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   // Before anything can fail, a bad config included: a failed run must not leave an earlier roll behind.
   await removeStaleElectorate(options.outputDir)
   const loaded = await loadConfig(options.config.path, { explicit: options.config.explicit })
+  // A re-score without a token asks GitHub nothing; every other run checks the config's accounts first.
+  const client = options.token === '' ? undefined : clientFor(options, log)
+  const named = client && (await profilesOfNamedAccounts(loaded, client))
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
     // Only now: the records read may lie in the output folder itself.
     await removeStaleRecords(options.outputDir)
   } else {
-    gathered = await gatherFromGitHub(options, loaded.config, log)
+    gathered = await gatherFromGitHub(options, loaded.config, client!, log)
+  }
+  if (named) gathered = withProfiles(gathered, named)
+  else {
+    const missing = missingProfileWarnings(loaded, gathered)
+    missing.forEach(warning => log.warning(warning))
+    gathered = { ...gathered, warnings: [...gathered.warnings, ...missing] }
   }
   // One order for records however they were gathered: an online run and a re-score give the same bytes.
   gathered = inCanonicalOrder(gathered)

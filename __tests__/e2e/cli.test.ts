@@ -104,6 +104,8 @@ describe('the built CLI against the fake GitHub', () => {
 
   it('applies aliases, emails, exclusions, includes, weights and criteria from the config file', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    // Included by the officials without activity in the window; config logins must exist on GitHub.
+    world.users.push({ login: 'officials-pick', type: 'User', name: '', email: '', createdAt: NOW })
     const humans = world.users.filter(u => u.type === 'User').map(u => u.login)
     const unlinkedEmail = world.repositories
       .flatMap(r => r.commits)

@@ -14,6 +14,7 @@ import {
 } from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { withRateLimit } from '../../src/github/rate-limit.js'
+import { accountsDocument } from '../../src/github/queries/accounts.js'
 import { commitHistories } from '../../src/github/queries/commits.js'
 import { ISSUES } from '../../src/github/queries/issues.js'
 import { ISSUE_LISTS, listsDocument, PULL_REQUEST_LISTS } from '../../src/github/queries/lists.js'
@@ -86,6 +87,8 @@ async function staticDocuments(): Promise<[string, string][]> {
 }
 
 const builtDocuments: [string, string][] = [
+  ['accountsDocument x1', accountsDocument(1)],
+  ['accountsDocument x3', accountsDocument(3)],
   [
     'namedRepositories',
     namedRepositories([

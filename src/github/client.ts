@@ -11,6 +11,8 @@ export interface QueryOptions {
   timeoutRetries?: number
   /** Requests that later requests wait on (the next page of a chain) go before the others. */
   priority?: number
+  /** NOT_FOUND errors on top-level fields leave those fields null instead of failing (account lookups). */
+  notFoundIsNull?: boolean
 }
 
 export interface GitHubClient {
@@ -206,7 +208,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (status >= 400)
         throw fail(`${label}: GitHub answered HTTP ${status}: ${messages || text.slice(0, 200)}`)
 
-      const errors = json?.errors ?? []
+      const errors = (json?.errors ?? []).filter(
+        e => !(queryOptions.notFoundIsNull && e.type === 'NOT_FOUND' && e.path?.length === 1)
+      )
       const missing = errors.find(e => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')
       if (missing) {
         const where = missing.path?.length ? ` at ${missing.path.join('.')}` : ''
