@@ -77,6 +77,17 @@ function organizations(value: string | undefined): string[] {
   return list
 }
 
+/** Logins separated by commas, spaces or new lines; `@` before one is taken off. */
+function candidates(value: string | undefined): string[] {
+  const list = blank(value) ? [] : value.split(/[\s,]+/).filter(c => c !== '')
+  return list.map(entry => {
+    const login = entry.replace(/^@/, '')
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login))
+      throw new UsageError(`candidates: "${entry}" is not a GitHub login`)
+    return login
+  })
+}
+
 function repositories(value: string | undefined): string[] {
   if (blank(value)) return []
   const list = value
@@ -140,6 +151,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
+    candidates: candidates(raw.candidates),
     now: context.now
   }
 }

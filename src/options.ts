@@ -32,6 +32,8 @@ export interface Options {
   rateLimitWaitMinutes: number
   /** Requests in flight at most. */
   concurrency: number
+  /** Logins standing for election (the `candidates` input), besides the config's `candidates:`. */
+  candidates: string[]
   /** The clock: tests and the records file pin it so a run is reproducible. */
   now: Date
 }
@@ -68,7 +70,8 @@ export const SHARED_INPUTS = [
   'graphql-url',
   'rate-limit-wait',
   'concurrency',
-  'mode'
+  'mode',
+  'candidates'
 ] as const
 export type InputName = (typeof SHARED_INPUTS)[number]
 

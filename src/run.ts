@@ -16,6 +16,7 @@ import { gatheredFromRecords } from './records-file/load.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
+import { candidateLogins } from './stewardship/candidate-accounts.js'
 import { stewardshipOf } from './stewardship/stewardship.js'
 import { VERSION } from './version.js'
 import { formatInstant, resolveWindow } from './window.js'
@@ -85,6 +86,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   // A re-score without a token asks GitHub nothing; every other run checks the config's accounts first.
   const client = options.token === '' ? undefined : clientFor(options, log)
   const named = client && (await profilesOfNamedAccounts(loaded, client))
+  const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client, log)
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, loaded.config.months, process.cwd(), log)
@@ -141,7 +143,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: emails && gathered.emails !== 'hidden',
       previous,
-      stewardship: stewardshipOf(gathered, electorate, loaded.config),
+      stewardship: stewardshipOf(gathered, electorate, loaded.config, candidates),
       written: { [RECORDS_FILE]: records }
     })
   )

@@ -219,3 +219,81 @@ describe('ci-jobs.csv', () => {
     expect(statuses.lastIndexOf('unmaintained')).toBeLessThan(statuses.indexOf('maintained'))
   })
 })
+
+const METRIC_COLUMNS = ['commits', 'merged_prs', 'reviews', 'triaged', 'issue_comments', 'ci'] as const
+
+/** What the nearest rule still needs, read from the rules as SPEC words it (first rule on a tie). */
+function expectedShortfall(standing: Record<string, number>, criteria: Record<string, number>[]): string {
+  let best: { share: number; text: string } | null = null
+  for (const rule of criteria) {
+    const unmet = Object.entries(rule).filter(([key, need]) => standing[key]! < need)
+    if (unmet.length === 0) return ''
+    const share = unmet.reduce((sum, [key, need]) => sum + (need - standing[key]!) / need, 0)
+    if (!best || share < best.share)
+      best = { share, text: unmet.map(([key, need]) => `${key} ${standing[key]} < ${need}`).join(';') }
+  }
+  return best?.text ?? ''
+}
+
+describe('candidates.csv', () => {
+  it('says of each candidate whether they may stand and what the nearest rule still needs', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const cast = addStewardship(world, WINDOW)
+    const before = expectedElectorate(world, WINDOW)
+    const reviewer = before.people.find(
+      p => p.metrics.commits === 0 && p.metrics.reviews > 0 && p.metrics.ci === 0
+    )!
+    expect(reviewer).toBeDefined()
+    // One review short of the review rule.
+    const criteria: Record<string, number>[] = [{ commits: 1 }, { reviews: reviewer.metrics.reviews + 1 }]
+    const config = { criteria, candidates: [cast.absentOwner] }
+    const eligible = before.people.find(p => p.metrics.commits > 0 && p.status === 'qualified')!
+    const { result, read, text } = await runOn(
+      world,
+      [
+        '--organization',
+        world.organization.login,
+        '--candidates',
+        `${reviewer.login}, @${eligible.login.toUpperCase()}`
+      ],
+      config
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const expected = expectedElectorate(world, WINDOW, { criteria })
+    const row = (login: string) => {
+      const person = expected.people.find(p => p.login.toLowerCase() === login.toLowerCase())
+      const metrics = person?.metrics ?? Object.fromEntries(METRIC_COLUMNS.map(m => [m, 0]))
+      const score = person?.score ?? 0
+      return {
+        login: person?.login ?? login,
+        eligible: String(person?.status === 'qualified'),
+        qualified_by: person?.qualifiedBy ?? '',
+        score: String(score),
+        ...Object.fromEntries(METRIC_COLUMNS.map(m => [m, String(metrics[m])])),
+        shortfall: expectedShortfall({ ...metrics, score }, criteria)
+      }
+    }
+    const got = await read('candidates.csv')
+    expect(got).toEqual([row(reviewer.login), row(eligible.login), row(cast.absentOwner)])
+    expect(got[0]!.shortfall).toBe(`reviews ${reviewer.metrics.reviews} < ${reviewer.metrics.reviews + 1}`)
+    expect(got[1]).toMatchObject({ login: eligible.login, eligible: 'true', shortfall: '' })
+    expect(got[2]).toMatchObject({ eligible: 'false', score: '0', shortfall: 'commits 0 < 1' })
+    expect(await text('summary.md')).toContain('## Candidates')
+    // The roll itself does not change.
+    expect((await read('electorate.csv')).map(r => r.login)).toEqual(
+      expected.people.filter(p => p.status === 'qualified').map(p => p.login)
+    )
+  })
+
+  it('fails with exit 2 on a candidate GitHub does not know', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const { result } = await runOn(world, [
+      '--organization',
+      world.organization.login,
+      '--candidates',
+      'nobody-here'
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("candidates: GitHub knows no user 'nobody-here'")
+  })
+})

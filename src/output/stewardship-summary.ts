@@ -1,10 +1,30 @@
+import type { Candidate } from '../stewardship/candidates.js'
 import type { CiJob } from '../stewardship/ci-jobs.js'
+import { formatScore } from './csv.js'
 import type { Stewardship } from '../stewardship/stewardship.js'
 import { escapeMarkdown, fold, plural, table } from './markdown.js'
 
 /** The summary's sections on the stewardship files. */
 export function stewardshipSections(stewardship: Stewardship): string[] {
-  return [ciJobsSection(stewardship.ciJobs)]
+  return [
+    ...(stewardship.candidates ? [candidatesSection(stewardship.candidates)] : []),
+    ciJobsSection(stewardship.ciJobs)
+  ]
+}
+
+function candidatesSection(candidates: readonly Candidate[]): string {
+  const eligible = candidates.filter(c => c.eligible).length
+  const rows = candidates.map(c => [
+    escapeMarkdown(c.login),
+    c.eligible ? 'yes' : 'no',
+    escapeMarkdown(c.qualifiedBy),
+    formatScore(c.score),
+    escapeMarkdown(c.shortfall)
+  ])
+  return (
+    `## Candidates\n\n${eligible} of ${candidates.length} may stand (on the roll themselves).\n\n` +
+    table(['candidate', 'eligible', 'qualified by', 'score', 'short of'], rows)
+  )
 }
 
 /** CI jobs with nobody on the roll to keep them come first: they are what officials act on. */

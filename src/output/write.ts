@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Electorate } from '../electorate/types.js'
 import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-files.js'
 import { changesCsv, rollChanges } from './changes.js'
-import { CI_JOBS_CSV, ciJobsCsv } from './ci-jobs-csv.js'
+import { CANDIDATES_CSV, candidatesCsv, CI_JOBS_CSV, ciJobsCsv } from './stewardship-csv.js'
 import type { Stewardship } from '../stewardship/stewardship.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
@@ -25,6 +25,7 @@ export const OUTPUT_FILES = [
   'helios-voters.csv',
   'changes.csv',
   CI_JOBS_CSV,
+  CANDIDATES_CSV,
   REPORT_HTML,
   REPORT_JSON,
   ELECTORATE_CSV
@@ -91,6 +92,7 @@ export async function writeOutputs(
   }
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
   if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
+  if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
   const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })

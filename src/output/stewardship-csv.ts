@@ -1,7 +1,10 @@
+import { METRICS } from '../records.js'
+import type { Candidate } from '../stewardship/candidates.js'
 import type { CiJob } from '../stewardship/ci-jobs.js'
 import { formatTime, toCsv } from './csv.js'
 
 export const CI_JOBS_CSV = 'ci-jobs.csv'
+export const CANDIDATES_CSV = 'candidates.csv'
 
 /** ci-jobs.csv: one row per job of every workflow file on the default branches. */
 export function ciJobsCsv(jobs: readonly CiJob[]): string {
@@ -16,6 +19,21 @@ export function ciJobsCsv(jobs: readonly CiJob[]): string {
       formatTime(job.lastChanged),
       job.codeowners.join(';'),
       job.status
+    ])
+  )
+}
+
+/** candidates.csv: each candidate as named, eligible or what the nearest rule still needs. */
+export function candidatesCsv(candidates: readonly Candidate[]): string {
+  return toCsv(
+    ['login', 'eligible', 'qualified_by', 'score', ...METRICS, 'shortfall'],
+    candidates.map(c => [
+      c.login,
+      String(c.eligible),
+      c.qualifiedBy,
+      c.score,
+      ...METRICS.map(metric => c.metrics[metric]),
+      c.shortfall
     ])
   )
 }
