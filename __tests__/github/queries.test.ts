@@ -25,6 +25,7 @@ import {
   REVIEWED_PULL_REQUESTS
 } from '../../src/github/queries/pull-requests.js'
 import { namedRepositories } from '../../src/github/queries/repositories.js'
+import { OUTSIDE_COLLABORATORS } from '../../src/github/queries/access.js'
 import { DEFAULT_BRANCH_FILES } from '../../src/github/queries/default-branch-files.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {

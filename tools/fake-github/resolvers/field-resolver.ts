@@ -7,6 +7,7 @@ import { connectionFields, edgeFields, pageInfoFields } from './connection.js'
 import type { Fields, RequestContext } from './fields.js'
 import { blobFields, treeEntryFields, treeFields } from './git-objects.js'
 import { issueCommentFields, issueFields } from './issue.js'
+import { collaboratorFields, organizationMemberFields, teamFields } from './members.js'
 import { botFields, organizationFields, rateLimitFields, userFields } from './owners.js'
 import { changedFileFields, pullRequestFields, reviewCommentFields, reviewFields } from './pull-request.js'
 import { queryFields } from './query.js'
@@ -16,10 +17,11 @@ import { eventTypeFields, labelTypeFields } from './timeline.js'
 const fieldsByType: Record<string, Fields<never>> = {
   Query: queryFields,
   RateLimit: rateLimitFields,
-  Organization: organizationFields,
+  Organization: { ...organizationFields, ...organizationMemberFields },
+  Team: teamFields,
   User: userFields,
   Bot: botFields,
-  Repository: repositoryFields,
+  Repository: { ...repositoryFields, ...collaboratorFields },
   Ref: refFields,
   Commit: commitFields,
   GitActor: gitActorFields,
