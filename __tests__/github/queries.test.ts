@@ -121,7 +121,8 @@ const builtDocuments: [string, string][] = [
     REVIEWED_PULL_REQUESTS,
     REVIEW_COMMENT_COUNTS,
     ISSUES,
-    DEFAULT_BRANCH_FILES
+    DEFAULT_BRANCH_FILES,
+    OUTSIDE_COLLABORATORS
   ].flatMap((query): [string, string][] => [
     [`${query.name} x1`, nodesDocument(query, 1)],
     [`${query.name} x3`, nodesDocument(query, 3)]
