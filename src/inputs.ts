@@ -69,6 +69,28 @@ function graphqlUrl(value: string | undefined, context: InputContext): string {
   return url
 }
 
+/** Organizations separated by commas, spaces or new lines; each one a login, once. */
+function organizations(value: string | undefined): string[] {
+  const list: string[] = []
+  for (const login of blank(value) ? [] : value.split(/[\s,]+/).filter(o => o !== '')) {
+    if (!LOGIN.test(login)) {
+      throw new UsageError(`organization: "${login}" is not a GitHub organization login`)
+    }
+    if (!list.some(o => o.toLowerCase() === login.toLowerCase())) list.push(login)
+  }
+  return list
+}
+
+/** Logins separated by commas, spaces or new lines; `@` before one is taken off. */
+function candidates(value: string | undefined): string[] {
+  const list = blank(value) ? [] : value.split(/[\s,]+/).filter(c => c !== '')
+  return list.map(entry => {
+    const login = entry.replace(/^@/, '')
+    if (!LOGIN.test(login)) throw new UsageError(`candidates: "${entry}" is not a GitHub login`)
+    return login
+  })
+}
+
 function repositories(value: string | undefined): string[] {
   if (blank(value)) return []
   const list = value
@@ -129,12 +151,9 @@ function mode(value: string | undefined, records: string[]): Mode {
 export function optionsFromInputs(raw: RawInputs, context: InputContext): Options {
   const records = (raw.records ?? []).map(r => r.trim()).filter(r => r !== '')
   const chosenMode = mode(raw.mode, records)
-  const organization = raw.organization?.trim() ?? ''
-  if (organization === '' && chosenMode !== 'score') {
+  const organizationList = organizations(raw.organization)
+  if (organizationList.length === 0 && chosenMode !== 'score') {
     throw new UsageError('organization: required (the GitHub organization to scan)')
-  }
-  if (organization !== '' && !LOGIN.test(organization)) {
-    throw new UsageError(`organization: "${organization}" is not a GitHub organization login`)
   }
   if (blank(context.token) && chosenMode !== 'score') {
     // Not a usage error (exit 2) but a run that cannot reach GitHub (exit 1), as a rejected token is.
@@ -146,7 +165,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     mode: chosenMode,
     records: records.map(r => path.resolve(context.workspace, r)),
     recordsCaps: parseRecordsCaps(raw['records-caps']),
-    organization,
+    organizations: organizationList,
     repositories: repositories(raw.repositories),
     since: blank(raw.since) ? undefined : raw.since.trim(),
     until: blank(raw.until) ? undefined : raw.until.trim(),
@@ -165,6 +184,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
+    candidates: candidates(raw.candidates),
     now: context.now
   }
 }

@@ -12,8 +12,8 @@ export interface Options {
   records: string[]
   /** What one records file may inflate to: a file from another job's artifact may be a gzip bomb. */
   recordsCaps: RecordsCaps
-  /** Empty in mode score when not given: the organization then comes from the records. */
-  organization: string
+  /** One or more organizations gathered into one roll; empty in mode score when not given (the records name them). */
+  organizations: string[]
   /** Explicit repositories (`owner/name` or `name`); empty: every repository of the organization. */
   repositories: string[]
   /** Raw window inputs as given (YYYY-MM-DD or ISO 8601 with offset); resolved by window.ts. */
@@ -37,6 +37,8 @@ export interface Options {
   rateLimitWaitMinutes: number
   /** Requests in flight at most. */
   concurrency: number
+  /** Logins standing for election (the `candidates` input), besides the config's `candidates:`. */
+  candidates: string[]
   /** The clock: tests and the records file pin it so a run is reproducible. */
   now: Date
 }
@@ -74,7 +76,8 @@ export const SHARED_INPUTS = [
   'rate-limit-wait',
   'concurrency',
   'mode',
-  'records-caps'
+  'records-caps',
+  'candidates'
 ] as const
 export type InputName = (typeof SHARED_INPUTS)[number]
 

@@ -141,8 +141,24 @@ export interface GatherStats {
   resetAt: string | null
 }
 
+/** A file of a repository's default branch; `text` null when GitHub gives none (binary or too large). */
+export interface BranchFile {
+  path: string
+  text: string | null
+}
+
+/** What the stewardship outputs read of one repository's default branch. */
+export interface RepositoryFiles {
+  repository: string
+  /** `.github/workflows/*.yml` and `*.yaml`, by path. */
+  workflows: BranchFile[]
+  /** The CODEOWNERS file GitHub uses (the first of `.github/`, the root, `docs/`), or null. */
+  codeowners: BranchFile | null
+}
+
 /** Everything gathering produces: the single input of the pure part of the pipeline. */
 export interface Gathered {
+  /** The organization, or several sorted and separated by ", " (organizationsOf reads them back). */
   organization: string
   since: string // ISO 8601 UTC, inclusive
   until: string // ISO 8601 UTC, exclusive
@@ -156,6 +172,13 @@ export interface Gathered {
   stats: GatherStats
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
   emails?: 'hidden'
+  /** Workflow files and CODEOWNERS of each repository in scope, by repository (ci-jobs.csv). */
+  files?: RepositoryFiles[]
+}
+
+/** The organizations a Gathered covers. */
+export function organizationsOf(gathered: Pick<Gathered, 'organization'>): string[] {
+  return gathered.organization.split(', ').filter(o => o !== '')
 }
 
 /** Every login the records name, in the order they first appear. */

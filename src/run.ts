@@ -24,6 +24,8 @@ import { refuseToOverwriteInputs } from './output/overwrites.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
+import { candidateLogins } from './stewardship/candidate-accounts.js'
+import { stewardshipOf } from './stewardship/stewardship.js'
 import { VERSION } from './version.js'
 import { formatInstant, resolveWindow } from './window.js'
 
@@ -74,13 +76,13 @@ async function gatherFromGitHub(
   })
   await removeStaleRecords(options.outputDir)
   log.info(
-    `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
+    `Electorate of ${options.organizations.join(', ')} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
   const progress = createProgress({ stats: client.stats, write: line => log.info(line) })
   pauses.listener = until => progress.paused(until)
   return gather(
     {
-      organization: options.organization,
+      organizations: options.organizations,
       repositories: options.repositories,
       since: window.since,
       until: window.until,
@@ -106,6 +108,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const pauses: PauseListener = {}
   const client = options.token === '' ? undefined : clientFor(options, log, pauses)
   const named = client && (await profilesOfNamedAccounts(loaded, client))
+  const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client, log)
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
@@ -172,6 +175,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: emails && gathered.emails !== 'hidden',
       previous,
+      stewardship: stewardshipOf(gathered, electorate, loaded.config, candidates),
       written: { [RECORDS_FILE]: records }
     })
   )

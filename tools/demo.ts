@@ -3,19 +3,25 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startFakeGitHub } from './fake-github/server.js'
-import { generateWorld } from './world/generate.js'
+import { edgeWindow, generateWorld } from './world/generate.js'
+import { addStewardship } from './world/stewardship.js'
 
 const NOW = '2026-04-07T00:00:00Z'
 const TOKEN = 'demo-token'
 
 const world = generateWorld({ scale: 'kata', seed: 1, now: NOW })
+// Owners, teams, collaborators, workflow files and CODEOWNERS, and Confidential Containers beside Kata.
+const cast = addStewardship(world, edgeWindow(NOW), { secondOrganization: 'confidential-containers' })
+const organizations = [world.organization.login, 'confidential-containers'].join(',')
 const github = await startFakeGitHub({ world, token: TOKEN })
-process.stderr.write(`Fake GitHub serving ${world.organization.login} at ${github.url}\n`)
+process.stderr.write(`Fake GitHub serving ${organizations} at ${github.url}\n`)
 
 const args = [
   path.resolve('dist/cli.js'),
   '--organization',
-  world.organization.login,
+  organizations,
+  '--candidates',
+  [cast.busy, cast.second, cast.absentOwner].join(','),
   '--until',
   NOW.slice(0, 10),
   '--graphql-url',

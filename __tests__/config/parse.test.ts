@@ -14,6 +14,7 @@ const DEFAULTS = {
   exclude: { bots: [], logins: [], patterns: [] },
   aliases: {},
   emails: {},
+  candidates: [],
   output: { emails: 'auto' }
 }
 
@@ -75,6 +76,7 @@ describe('parseConfig: defaults', () => {
       exclude: { bots: ['ci-runner'], logins: ['old-account'], patterns: ['*-bot'] },
       aliases: { ann: ['ann-work'] },
       emails: { 'ann@example.com': 'ann' },
+      candidates: [],
       output: { emails: false }
     })
   })
@@ -152,7 +154,7 @@ describe('parseConfig: every error names its key path and line', () => {
   it('suggests the top-level key meant, and lists them when none is close', () => {
     expect(errorsOf('monts: 6\n')).toEqual([`${FILE}:1: monts: unknown key 'monts' (did you mean 'months'?)`])
     expect(errorsOf('months: 6\nvoters: []\n')).toEqual([
-      `${FILE}:2: voters: unknown key 'voters' (expected one of months, repositories, ci, reviews, scoring, criteria, include, exclude, aliases, emails, output)`
+      `${FILE}:2: voters: unknown key 'voters' (expected one of months, repositories, ci, reviews, scoring, criteria, include, exclude, aliases, emails, candidates, output)`
     ])
   })
 

@@ -64,7 +64,7 @@ const loginsOf = (record: Line): string[] =>
 describe('a shard', () => {
   it('cannot bring the profile of a login that its own records do not name', async () => {
     const victim = profiles[0]!
-    const evil = await recordsFile('evil.jsonl.gz', { ...header, repositories: [] }, [
+    const evil = await recordsFile('evil.jsonl.gz', { ...header, repositories: [], files: [] }, [
       { ...victim, email: 'attacker@evil.example' }
     ])
     const run = await rescore([evil, 'electorate/records.jsonl.gz'])
@@ -93,7 +93,8 @@ describe('a shard', () => {
       const ownProfiles = profiles
         .filter(p => logins.has(p.login as string))
         .map(p => (p.login === shared.login && email ? { ...p, email } : p))
-      return recordsFile(name, { ...header, repositories: scope }, [...own, ...ownProfiles])
+      const files = (header.files as { repository: string }[]).filter(f => names.has(f.repository))
+      return recordsFile(name, { ...header, repositories: scope, files }, [...own, ...ownProfiles])
     }
     const a = await shard('a.jsonl.gz', [one!])
     const b = await shard('b.jsonl.gz', rest, 'other@evil.example')

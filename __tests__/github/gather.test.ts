@@ -47,7 +47,7 @@ async function run(
   })
   const gathered = await gather(
     {
-      organization: world.organization.login,
+      organizations: [world.organization.login],
       repositories: extra.repositories ?? [],
       ...window,
       config: configSchema.parse(extra.config ?? {})

@@ -26,7 +26,7 @@ describe('progress while gathering', () => {
     try {
       await gather(
         {
-          organization: world.organization.login,
+          organizations: [world.organization.login],
           repositories: [],
           since: new Date('2025-04-07T00:00:00Z'),
           until: new Date(NOW),

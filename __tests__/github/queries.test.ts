@@ -25,6 +25,8 @@ import {
   REVIEWED_PULL_REQUESTS
 } from '../../src/github/queries/pull-requests.js'
 import { namedRepositories } from '../../src/github/queries/repositories.js'
+import { OUTSIDE_COLLABORATORS } from '../../src/github/queries/access.js'
+import { DEFAULT_BRANCH_FILES } from '../../src/github/queries/default-branch-files.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
   // The published SDL repeats two enterprise fields; nothing here touches them.
@@ -114,12 +116,17 @@ const builtDocuments: [string, string][] = [
     )
   ]),
   // Every `nodes(ids:)` query, with one and with several aliased groups of ids.
-  ...[MERGED_PULL_REQUESTS, REVIEWED_PULL_REQUESTS, REVIEW_COMMENT_COUNTS, ISSUES].flatMap(
-    (query): [string, string][] => [
-      [`${query.name} x1`, nodesDocument(query, 1)],
-      [`${query.name} x3`, nodesDocument(query, 3)]
-    ]
-  )
+  ...[
+    MERGED_PULL_REQUESTS,
+    REVIEWED_PULL_REQUESTS,
+    REVIEW_COMMENT_COUNTS,
+    ISSUES,
+    DEFAULT_BRANCH_FILES,
+    OUTSIDE_COLLABORATORS
+  ].flatMap((query): [string, string][] => [
+    [`${query.name} x1`, nodesDocument(query, 1)],
+    [`${query.name} x3`, nodesDocument(query, 3)]
+  ])
 ]
 
 function errorsOf(document: string): string[] {

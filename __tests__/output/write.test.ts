@@ -106,6 +106,7 @@ describe('writeOutputs', () => {
     expect(Object.keys(report)).toEqual([
       'tool',
       'organization',
+      'organizations',
       'window',
       'repositories',
       'config',

@@ -113,6 +113,10 @@ export const configSchema = z.strictObject({
     .record(z.string().regex(/^[^@\s]+@[^@\s]+$/, 'is not an email address'), login)
     .default({})
     .describe('Commit emails linked to no GitHub account, mapped to a login (case-insensitive)'),
+  candidates: z
+    .array(login)
+    .default([])
+    .describe('People standing for election: candidates.csv says whether each may stand and what they lack'),
   output: z
     .strictObject({ emails: z.union([z.literal('auto'), z.boolean()]).default('auto') })
     .prefault({})

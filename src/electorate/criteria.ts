@@ -25,7 +25,12 @@ export function qualifiedBy(standing: Standing, criteria: Rule[]): string | null
  * What a person lacks under the rule closest to holding, like `reviews 3 < 5`: the rule missing the
  * smallest share of its minimums, the first written on a tie. '' when a rule holds.
  */
-export function shortfall(standing: Standing, criteria: Rule[], format: (value: number) => string): string {
+export function shortfall(
+  standing: Standing,
+  criteria: Rule[],
+  format: (value: number) => string,
+  separator = ', '
+): string {
   let closest: { missing: number; unmet: [RuleKey, number][] } | null = null
   for (const rule of criteria) {
     const unmet = minimumsOf(rule).filter(([key, minimum]) => standing[key] < minimum)
@@ -35,7 +40,7 @@ export function shortfall(standing: Standing, criteria: Rule[], format: (value: 
   }
   return (closest?.unmet ?? [])
     .map(([key, minimum]) => `${key} ${format(standing[key])} < ${format(minimum)}`)
-    .join(', ')
+    .join(separator)
 }
 
 function minimumsOf(rule: Rule): [RuleKey, number][] {

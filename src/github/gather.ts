@@ -5,19 +5,22 @@ import {
   type ActivityRecord,
   type CommitRecord,
   type Gathered,
-  type RepositoryCounts
+  type RepositoryCounts,
+  type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
+import { gatherDefaultBranchFiles } from './default-branch-files.js'
 import { gatherIssues } from './issues.js'
 import type { GatherProgress } from './progress.js'
 import { gatherPullRequests } from './pull-requests.js'
 import { repositoriesInScope, type RepositoryOverview } from './scope.js'
 
 export interface GatherRequest {
-  organization: string
+  /** One or more organizations: one roll over all their repositories. */
+  organizations: string[]
   /** Explicit repositories (`owner/name` or `name`); empty: the organization's. */
   repositories: string[]
   since: Date
@@ -40,7 +43,7 @@ export async function gather(
 
   const repositories: RepositoryOverview[] = []
   const gatheredParts = await log.group('Repositories and their activity', async () => {
-    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[]]>[] = []
+    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[]]>[] = []
     for await (const page of repositoriesInScope(request, window, client, log)) {
       repositories.push(...page)
       progress?.found(page.length)
@@ -50,7 +53,11 @@ export async function gather(
       const part = Promise.all([
         gatherPullRequests(page, { client, window, profiles, log }),
         gatherIssues(page, { client, window, profiles }),
-        gatherCommits(page, { client, window, profiles })
+        gatherCommits(page, { client, window, profiles }),
+        gatherDefaultBranchFiles(
+          page.filter(r => r.defaultBranchRef !== null),
+          client
+        )
       ])
       // Awaited below; a failure meanwhile is not unhandled.
       part.then(() => progress?.done(page.length)).catch(() => undefined)
@@ -95,12 +102,13 @@ export async function gather(
   )
 
   return {
-    organization: request.organization,
+    organization: [...request.organizations].sort().join(', '),
     since: request.since.toISOString(),
     until: request.until.toISOString(),
     repositories: counted,
     records,
     profiles: profiles.of(loginsIn(records)),
+    files: gatheredParts.flatMap(([, , , files]) => files),
     warnings: [],
     stats
   }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js'
 import { globMatcher } from '../config/globs.js'
-import type { Logger } from '../options.js'
+import { UsageError, type Logger } from '../options.js'
 import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { pages, type Connection } from './paginate.js'
@@ -31,7 +31,7 @@ const LISTING_REQUESTS_PER_REPOSITORY = 3
 const LISTING_PAGE = Math.min(100, Math.floor((QUERY_BUDGET - 1) / LISTING_REQUESTS_PER_REPOSITORY))
 
 export interface ScopeRequest {
-  organization: string
+  organizations: string[]
   repositories: string[]
   config: Config
 }
@@ -48,21 +48,19 @@ export async function* repositoriesInScope(
   client: GitHubClient,
   log: Logger
 ): AsyncGenerator<RepositoryOverview[]> {
-  const { organization, config } = request
-  const excluded = globMatcher(config.repositories.exclude)
-  const isExcluded = (nameWithOwner: string) =>
-    excluded(nameWithOwner) || excluded(nameWithOwner.split('/')[1])
-  const variables = {
-    since: window.since.toISOString(),
-    until: window.until.toISOString(),
-    updatedSince: window.since.toISOString()
-  }
+  const { organizations, config } = request
+  const isExcluded = excludedRepositories(config)
+  const variables = listingVariables(window)
 
   const explicit = [...request.repositories, ...config.repositories.include]
   if (explicit.length > 0) {
     const named = new Map<string, { owner: string; name: string }>()
     for (const entry of explicit) {
-      const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organization, entry]
+      if (!entry.includes('/') && organizations.length > 1)
+        throw new UsageError(
+          `repositories: "${entry}" could belong to any of ${organizations.join(', ')}; write it as owner/name`
+        )
+      const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organizations[0], entry]
       const key = `${owner}/${name}`.toLowerCase()
       if (!named.has(key) && !isExcluded(`${owner}/${name}`)) named.set(key, { owner, name })
     }
@@ -79,12 +77,24 @@ export async function* repositoriesInScope(
     yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]))
     return
   }
+  for (const organization of organizations)
+    yield* organizationRepositories(organization, request, window, client, log)
+}
+
+async function* organizationRepositories(
+  organization: string,
+  { config }: ScopeRequest,
+  window: Window,
+  client: GitHubClient,
+  log: Logger
+): AsyncGenerator<RepositoryOverview[]> {
+  const isExcluded = excludedRepositories(config)
   const { archived, forks, private: privateOnes } = config.repositories
   let listed = 0
   let kept = 0
   for await (const page of pages<RepositoryOverview>(client, {
     document: ORGANIZATION_REPOSITORIES,
-    variables: { login: organization, ...variables },
+    variables: { login: organization, ...listingVariables(window) },
     label: `repositories of ${organization}`,
     connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
       if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
@@ -106,3 +116,14 @@ export async function* repositoriesInScope(
   }
   log.info(`${organization}: ${kept} of ${listed} repositories in scope`)
 }
+
+function excludedRepositories(config: Config): (nameWithOwner: string) => boolean {
+  const excluded = globMatcher(config.repositories.exclude)
+  return nameWithOwner => excluded(nameWithOwner) || excluded(nameWithOwner.split('/')[1])
+}
+
+const listingVariables = (window: Window) => ({
+  since: window.since.toISOString(),
+  until: window.until.toISOString(),
+  updatedSince: window.since.toISOString()
+})

@@ -21,3 +21,41 @@ export function escapeMarkdown(text: string): string {
 export function markdownLink(text: string, url: string): string {
   return /^https:\/\/[^\s()<>[\]]+$/.test(url) ? `[${escapeMarkdown(text)}](${url})` : escapeMarkdown(text)
 }
+
+/** Longer tables are folded so the job summary stays readable. */
+export const FOLD_ABOVE_ROWS = 20
+
+/** A heading-less table, folded when long; GitHub renders markdown inside <details> only after a blank line. */
+export function fold(title: string, rendered: string): string {
+  const rows = rendered.split('\n').length - 2
+  if (rows <= FOLD_ABOVE_ROWS) return `${title}:\n\n${rendered}`
+  return `<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
+}
+
+const NUMERIC_COLUMNS = new Set([
+  'jobs',
+  'holders',
+  'active',
+  'merged_prs',
+  'triaged',
+  'issue_comments',
+  'ci',
+  'count',
+  'people',
+  'score',
+  'repositories',
+  'commits',
+  'merged PRs',
+  'reviews',
+  'issues'
+])
+
+/** A GFM table of cells already escaped; numeric columns align right. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const align = header.map(column => (NUMERIC_COLUMNS.has(column) ? '---:' : '---'))
+  return [header, align, ...rows].map(cells => `| ${cells.join(' | ')} |`).join('\n')
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}

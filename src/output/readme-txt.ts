@@ -6,6 +6,7 @@ import { METRICS } from '../records.js'
 import { CHANGES_COLUMNS } from './changes.js'
 import { contributorColumns, EVIDENCE_COLUMNS, personColumns, UNLINKED_COLUMNS } from './csv-files.js'
 import { REPORT_HTML } from './report-html/report-html.js'
+import { CANDIDATES_COLUMNS, CANDIDATES_CSV, CI_JOBS_COLUMNS, CI_JOBS_CSV } from './stewardship-csv.js'
 import { HELIOS_FIELDS } from './voters.js'
 
 export const README_TXT = 'README.txt'
@@ -66,6 +67,32 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
     columns: () => HELIOS_FIELDS,
     headerless: true,
     meanings: { password: 'the word "password": the voter type Helios expects', login: 'the voter id' }
+  },
+  [CI_JOBS_CSV]: {
+    what:
+      'One row per job of every workflow file on the default branch of each repository, and whether ' +
+      'someone on the roll keeps it.',
+    columns: () => CI_JOBS_COLUMNS,
+    meanings: {
+      workflow: 'the workflow file, .github/workflows/NAME.yml',
+      job: "the job's id",
+      job_name: "the job's name:, empty when it has none",
+      maintainers: "people whose merged pull requests in the window changed the file, ';'-separated",
+      last_changed: 'when the last of those pull requests was merged, UTC',
+      codeowners: "the owners CODEOWNERS gives the file: logins, and teams as org/team, ';'-separated",
+      status:
+        'maintained (a maintainer or a CODEOWNERS user is on the roll), unmaintained, or unparsable ' +
+        '(GitHub could not run the file either)'
+    }
+  },
+  [CANDIDATES_CSV]: {
+    what: 'Each candidate named (candidates input or config), and whether they are on the roll.',
+    columns: () => CANDIDATES_COLUMNS,
+    meanings: {
+      login: 'the candidate, as GitHub spells the login',
+      eligible: 'true exactly when the candidate is on the roll',
+      shortfall: "what the nearest rule still lacks, like 'reviews 3 < 5', ';'-separated; empty when eligible"
+    }
   },
   'summary.md': {
     what: "The run's summary in Markdown, the one shown as the job summary."

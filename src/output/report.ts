@@ -1,6 +1,12 @@
 import type { Config } from '../config/schema.js'
 import type { Electorate } from '../electorate/types.js'
-import { METRICS, type GatherStats, type RepositoryCounts, type RepositoryScope } from '../records.js'
+import {
+  METRICS,
+  organizationsOf,
+  type GatherStats,
+  type RepositoryCounts,
+  type RepositoryScope
+} from '../records.js'
 import { formatTime } from './csv.js'
 import { reportWarnings } from './warnings.js'
 
@@ -28,12 +34,48 @@ export interface ReportOptions {
   files: Record<string, string>
 }
 
+export interface OrganizationCounts {
+  organization: string
+  repositories: number
+  counts: RepositoryCounts
+}
+
+/** Per organization of the run (several gathered into one roll): its repositories and their counts summed. */
+export function organizationCounts(
+  meta: Pick<ReportMeta, 'organization' | 'repositories'>
+): OrganizationCounts[] {
+  return organizationsOf(meta).map(organization => {
+    const own = meta.repositories.filter(
+      r => r.nameWithOwner.split('/')[0]!.toLowerCase() === organization.toLowerCase()
+    )
+    const counts = { commits: 0, pullRequests: 0, reviews: 0, issues: 0, triageEvents: 0, issueComments: 0 }
+    for (const repository of own)
+      for (const key of Object.keys(counts) as (keyof RepositoryCounts)[])
+        counts[key] += repository.counts[key]
+    return { organization, repositories: own.length, counts }
+  })
+}
+
+const countsJson = (counts: RepositoryCounts) => ({
+  commits: counts.commits,
+  pull_requests: counts.pullRequests,
+  reviews: counts.reviews,
+  issues: counts.issues,
+  triage_events: counts.triageEvents,
+  issue_comments: counts.issueComments
+})
+
 /** report.json: keys in a fixed order, 2-space indent, trailing newline. */
 export function reportJson(electorate: Electorate, meta: ReportMeta, options: ReportOptions): string {
   const count = (status: string) => electorate.people.filter(person => person.status === status).length
   const report = {
     tool: { name: 'electorate', version: meta.toolVersion },
     organization: meta.organization,
+    organizations: organizationCounts(meta).map(o => ({
+      organization: o.organization,
+      repositories: o.repositories,
+      counts: countsJson(o.counts)
+    })),
     window: { since: formatTime(meta.since), until: formatTime(meta.until) },
     repositories: meta.repositories.map(repository => ({
       repository: repository.nameWithOwner,
@@ -41,14 +83,7 @@ export function reportJson(electorate: Electorate, meta: ReportMeta, options: Re
       fork: repository.isFork,
       private: repository.isPrivate,
       default_branch: repository.defaultBranch,
-      counts: {
-        commits: repository.counts.commits,
-        pull_requests: repository.counts.pullRequests,
-        reviews: repository.counts.reviews,
-        issues: repository.counts.issues,
-        triage_events: repository.counts.triageEvents,
-        issue_comments: repository.counts.issueComments
-      }
+      counts: countsJson(repository.counts)
     })),
     config: {
       path: meta.configPath,

@@ -4,19 +4,21 @@ import type { Electorate, Person } from '../electorate/types.js'
 import { METRICS } from '../records.js'
 import type { RollChange } from './changes.js'
 import { formatScore, formatTime } from './csv.js'
-import { escapeMarkdown, markdownLink } from './markdown.js'
+import { escapeMarkdown, fold, FOLD_ABOVE_ROWS, markdownLink, plural, table } from './markdown.js'
 import type { PreviousRoll } from './previous-roll.js'
-import type { ReportMeta } from './report.js'
+import { organizationCounts, type ReportMeta } from './report.js'
+import { stewardshipSections } from './stewardship-summary.js'
+import type { Stewardship } from '../stewardship/stewardship.js'
 import { qualifiedWithoutEmail } from './voters.js'
 import { reportWarnings } from './warnings.js'
 
-/** Longer electorate tables are folded so the job summary stays readable. */
-export const FOLD_ABOVE_ROWS = 20
+export { FOLD_ABOVE_ROWS } from './markdown.js'
 
 export interface SummaryOptions {
   includeEmails: boolean
   /** The roll diff, when a previous electorate.csv was given. */
   changes?: { previous: PreviousRoll; changes: RollChange[] }
+  stewardship?: Stewardship
 }
 
 /** summary.md, also the job summary: counts, rules, activity mix, warnings, API use and the electorate. */
@@ -26,11 +28,13 @@ export function summaryMarkdown(electorate: Electorate, meta: ReportMeta, option
     `# Electorate of ${escapeMarkdown(meta.organization)}`,
     `Window: from ${formatTime(meta.since)} until ${formatTime(meta.until)} (exclusive), UTC.`,
     countsTable(electorate, meta, qualified.length),
+    ...organizationsSection(meta),
     rulesSection(electorate),
     activitySection(electorate, meta),
     warningsSection(electorate, meta, options.includeEmails),
     `## GitHub API\n\n${meta.stats.requests} requests, ${meta.stats.points} points.`,
     ...(options.changes ? [changesSection(options.changes.previous, options.changes.changes)] : []),
+    ...(options.stewardship ? stewardshipSections(options.stewardship) : []),
     electorateSection(qualified)
   ]
   return `${sections.join('\n\n')}\n`
@@ -49,6 +53,22 @@ function countsTable(electorate: Electorate, meta: ReportMeta, qualified: number
       ['unlinked commit identities', String(electorate.unlinked.length)]
     ]
   )
+}
+
+// One organization is the heading already; several are each named with what they brought.
+function organizationsSection(meta: ReportMeta): string[] {
+  const organizations = organizationCounts(meta)
+  if (organizations.length < 2) return []
+  const rows = organizations.map(({ organization, repositories, counts }) => [
+    escapeMarkdown(organization),
+    String(repositories),
+    String(counts.commits),
+    String(counts.pullRequests),
+    String(counts.reviews),
+    String(counts.issues)
+  ])
+  const header = ['organization', 'repositories', 'commits', 'merged PRs', 'reviews', 'issues']
+  return [`## Organizations\n\n${table(header, rows)}`]
 }
 
 function rulesSection(electorate: Electorate): string {
@@ -136,13 +156,6 @@ function changesSection(previous: PreviousRoll, changes: readonly RollChange[]):
   return lines.join('\n')
 }
 
-/** A heading-less table, folded when long; GitHub renders markdown inside <details> only after a blank line. */
-function fold(title: string, rendered: string): string {
-  const rows = rendered.split('\n').length - 2
-  if (rows <= FOLD_ABOVE_ROWS) return `${title}:\n\n${rendered}`
-  return `<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
-}
-
 function electorateSection(qualified: readonly Person[]): string {
   const title = `Electorate (${qualified.length} ${plural(qualified.length, 'person', 'people')})`
   if (qualified.length === 0) return `## ${title}\n\nNobody qualified.`
@@ -156,16 +169,4 @@ function electorateSection(qualified: readonly Person[]): string {
   if (qualified.length <= FOLD_ABOVE_ROWS) return `## ${title}\n\n${rendered}`
   // GitHub renders markdown inside <details> only after a blank line.
   return `## Electorate\n\n<details><summary>${title}</summary>\n\n${rendered}\n\n</details>`
-}
-
-const NUMERIC_COLUMNS = new Set(['count', 'people', 'score'])
-
-/** A GFM table of cells already escaped; numeric columns align right. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const align = header.map(column => (NUMERIC_COLUMNS.has(column) ? '---:' : '---'))
-  return [header, align, ...rows].map(cells => `| ${cells.join(' | ')} |`).join('\n')
-}
-
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many
 }

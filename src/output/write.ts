@@ -6,6 +6,8 @@ import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-
 import { changesCsv, rollChanges } from './changes.js'
 import { formatTime } from './csv.js'
 import { type FolderFacts, README_TXT, readmeTxt } from './readme-txt.js'
+import { CANDIDATES_CSV, candidatesCsv, CI_JOBS_CSV, ciJobsCsv } from './stewardship-csv.js'
+import type { Stewardship } from '../stewardship/stewardship.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
@@ -24,6 +26,8 @@ export const OUTPUT_FILES = [
   'civs-voters.txt',
   'helios-voters.csv',
   'changes.csv',
+  CI_JOBS_CSV,
+  CANDIDATES_CSV,
   REPORT_HTML,
   README_TXT,
   REPORT_JSON,
@@ -73,6 +77,8 @@ export async function writeOutputs(
     includeEmails: boolean
     /** An earlier electorate.csv: changes.csv and a summary section say who joined and who left. */
     previous?: PreviousRoll
+    /** ci-jobs.csv and the other stewardship files; absent: none written (tests of the roll alone). */
+    stewardship?: Stewardship
     /** Files already written into dir (the records file): hashed in report.json, listed in the result. */
     written?: WrittenOutputs['files']
   }
@@ -84,7 +90,8 @@ export async function writeOutputs(
     previous,
     changes: rollChanges(previous.logins, electorate, { config: meta.config, until: meta.until })
   }
-  const summary = summaryMarkdown(electorate, meta, { includeEmails, changes })
+  const { stewardship } = options
+  const summary = summaryMarkdown(electorate, meta, { includeEmails, changes, stewardship })
   const contents = new Map<string, string>([
     ['contributors.csv', contributorsCsv(electorate.people, includeEmails)],
     ['unlinked.csv', unlinkedCsv(electorate.unlinked, includeEmails)],
@@ -98,6 +105,8 @@ export async function writeOutputs(
     contents.set('helios-voters.csv', heliosVoters(electorate.people))
   }
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
+  if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
+  if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
   const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })

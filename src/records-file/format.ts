@@ -1,7 +1,7 @@
 // The records file: gzip JSON lines. Line 1 is the header, then one ActivityRecord per line, then one
 // profile per line. JSON lines stream and diff with standard tools (zcat | jq), and gzip shrinks the
 // repeated keys and URLs about tenfold, which a workflow artifact's size limit cares about.
-import type { Gathered, Profile } from '../records.js'
+import type { Gathered, Profile, RepositoryFiles } from '../records.js'
 
 export const RECORDS_FILE = 'records.jsonl.gz'
 export const RECORDS_FORMAT = 'electorate-records'
@@ -21,6 +21,8 @@ export interface RecordsHeader {
   emails: 'plain' | 'hidden'
   /** Logins the config named whose profiles were looked up; absent when there are none. */
   named?: string[]
+  /** Workflow files and CODEOWNERS of each repository (absent in files of earlier versions). */
+  files?: RepositoryFiles[]
   /** Lines that follow, so that a truncated file is caught even inside a valid gzip stream. */
   lines: { records: number; profiles: number }
 }

@@ -1,6 +1,6 @@
 import type { Logger, Options } from '../options.js'
 import { UsageError } from '../options.js'
-import type { Gathered } from '../records.js'
+import { organizationsOf, type Gathered } from '../records.js'
 import { resolveWindow } from '../window.js'
 import { mergeShards } from './merge.js'
 import { readRecordsFile } from './read.js'
@@ -24,11 +24,12 @@ export async function gatheredFromRecords(
       `${files.length} records file${files.length === 1 ? '' : 's'}, without GitHub`
   )
 
-  if (options.organization !== '') {
-    const organizations = new Set(shards.map(s => s.gathered.organization.toLowerCase()))
-    if (organizations.size !== 1 || !organizations.has(options.organization.toLowerCase())) {
+  if (options.organizations.length > 0) {
+    const given = new Set(options.organizations.map(o => o.toLowerCase()))
+    const recorded = new Set(organizationsOf(gathered).map(o => o.toLowerCase()))
+    if (given.size !== recorded.size || [...given].some(o => !recorded.has(o))) {
       throw new UsageError(
-        `organization: ${options.organization} given, but the records are of ${gathered.organization}`
+        `organization: ${options.organizations.join(', ')} given, but the records are of ${gathered.organization}`
       )
     }
   }

@@ -67,6 +67,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     warnings: gathered.flatMap(g => g.warnings),
     ...(named.length > 0 ? { named } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
+    ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
       requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),

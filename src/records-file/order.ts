@@ -22,6 +22,14 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
     records: [...gathered.records].sort(byRecord),
     profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]!])),
     warnings: [...gathered.warnings].sort(byCodeUnits),
-    ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {})
+    ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
+    ...(gathered.files && {
+      files: [...gathered.files]
+        .sort((a, b) => byCodeUnits(a.repository, b.repository))
+        .map(files => ({
+          ...files,
+          workflows: [...files.workflows].sort((a, b) => byCodeUnits(a.path, b.path))
+        }))
+    })
   }
 }

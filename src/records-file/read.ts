@@ -40,6 +40,8 @@ export async function readRecordsFile(
               `${caps.records} (records-caps records=COUNT raises it)`
           )
         }
+        const stray = head.files?.find(files => !inScope.has(files.repository))
+        if (stray) throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`)
         expected = 1 + announced
       } else if (number > expected) {
         throw fail(
@@ -97,7 +99,8 @@ export async function readRecordsFile(
       warnings: head.warnings,
       stats: head.stats,
       ...(head.named ? { named: head.named } : {}),
-      ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {})
+      ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {}),
+      ...(head.files && { files: head.files })
     }
   }
 }

@@ -71,6 +71,8 @@ const counts = z.strictObject({
   issueComments: count
 })
 
+const branchFile = z.strictObject({ path: text, text: text.nullable() })
+
 /** One organization, or several (a foundation's shards merged) joined by `, `. */
 const organizations = z
   .string()
@@ -103,6 +105,16 @@ export const headerLine = z
     emails: z.enum(['plain', 'hidden']),
     /** Logins the config named whose profiles were looked up: carried though no record names them. */
     named: z.array(login).optional(),
+    /** Workflow files and CODEOWNERS of each repository (absent in files of earlier versions). */
+    files: z
+      .array(
+        z.strictObject({
+          repository,
+          workflows: z.array(branchFile),
+          codeowners: branchFile.nullable()
+        })
+      )
+      .optional(),
     lines: z.strictObject({ records: count, profiles: count })
   })
   .refine(header => Date.parse(header.window.since) < Date.parse(header.window.until), {

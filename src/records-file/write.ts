@@ -37,6 +37,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     warnings: gathered.warnings,
     emails: gathered.emails ?? 'plain',
     ...(gathered.named?.length ? { named: gathered.named } : {}),
+    ...(gathered.files && { files: gathered.files }),
     lines: { records: gathered.records.length, profiles: profiles.length }
   }
   yield JSON.stringify(header)

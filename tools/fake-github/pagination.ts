@@ -11,6 +11,8 @@ export interface ConnectionArgs {
 export interface Edge<T> {
   cursor: string
   node: T
+  /** Fields of the edge itself (`role`, `permission`), served as they are. */
+  extra?: Record<string, unknown>
 }
 
 export interface PageInfo {
@@ -51,7 +53,11 @@ function decodeCursor(cursor: string, length: number): number {
 }
 
 /** Relay slicing over an already filtered and ordered list; the query checks have vetted first/last. */
-export function paginate<T>(all: readonly T[], args: ConnectionArgs): ConnectionView<T> {
+export function paginate<T>(
+  all: readonly T[],
+  args: ConnectionArgs,
+  edgeFields?: (node: T) => Record<string, unknown>
+): ConnectionView<T> {
   let start = args.after ? decodeCursor(args.after, all.length) + 1 : 0
   let end = args.before ? Math.min(decodeCursor(args.before, all.length), all.length) : all.length
   start = Math.min(start + (args.skip ?? 0), all.length)
@@ -63,7 +69,11 @@ export function paginate<T>(all: readonly T[], args: ConnectionArgs): Connection
   if (args.last != null) from = Math.max(from, to - args.last)
   if (args.first == null && args.last == null) to = from
   const page = ++pagesServed
-  const edges = all.slice(from, to).map((node, i) => ({ cursor: encodeCursor(from + i, page), node }))
+  const edges = all.slice(from, to).map((node, i) => ({
+    cursor: encodeCursor(from + i, page),
+    node,
+    ...(edgeFields && { extra: edgeFields(node) })
+  }))
   return {
     __connection: true,
     totalCount: all.length,

@@ -42,6 +42,11 @@ export interface FakeGitHubOptions {
   /** Serve over TLS with this key and certificate (PEM), as GitHub does: `url` is then https. */
   tls?: { key: string; cert: string }
   rateLimit?: RateLimitOptions
+  /**
+   * A token that may not read organization members and teams: a classic token without `read:org`
+   * (INSUFFICIENT_SCOPES) or a fine-grained token or App without "Members: read" (FORBIDDEN).
+   */
+  tokenLacksMembers?: 'classic' | 'fine-grained'
   faults?: FaultPlan
   /** Called as each request arrives (index from 1), before it is answered: a test can change the world. */
   onRequest?: (index: number, github: FakeGitHub, body: GraphQLRequestBody) => void
@@ -197,6 +202,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       contextValue: {
         index,
         dryRun: price.dryRun,
+        tokenLacksMembers: options.tokenLacksMembers,
         rateLimit: window.report(price.cost, price.nodeCount)
       }
     })) as ExecutionResult

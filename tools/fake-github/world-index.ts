@@ -6,9 +6,11 @@ import {
   type WorldCommit,
   type WorldEvent,
   type WorldIssue,
+  type WorldOrganization,
   type WorldPullRequest,
   type WorldRepository,
   type WorldReview,
+  type WorldTeam,
   type WorldUser
 } from '../world/types.js'
 
@@ -21,6 +23,14 @@ export interface OrganizationView {
   login: string
   name: string
   repositories: RepositoryView[]
+  world: WorldOrganization
+}
+
+export interface TeamView {
+  __typename: 'Team'
+  id: string
+  team: WorldTeam
+  organization: OrganizationView
 }
 
 export interface RepositoryView {
@@ -123,10 +133,14 @@ export type NodeView =
   | CommentView
   | EventView
   | ActorView
+  | TeamView
 
 export interface WorldIndex {
   world: World
+  /** The world's first organization. */
   organization: OrganizationView
+  /** Every organization by lower-cased login. */
+  organizations: Map<string, OrganizationView>
   repositories: RepositoryView[]
   /** Lower-cased `owner/name`. */
   repositoryByName: Map<string, RepositoryView>
@@ -166,16 +180,22 @@ export function indexWorld(world: World): WorldIndex {
     actorByLogin.set(user.login.toLowerCase(), register(view.id, view))
   }
 
-  const organization: OrganizationView = register(world.organization.id, {
-    __typename: 'Organization',
-    ...world.organization,
-    repositories: []
-  })
-
   const repositories = world.repositories.map(repository => indexRepository(repository, register))
-  organization.repositories = repositories.filter(
-    r => r.repository.owner.toLowerCase() === organization.login.toLowerCase()
-  )
+  const organizations = new Map<string, OrganizationView>()
+  for (const worldOrganization of [world.organization, ...(world.moreOrganizations ?? [])]) {
+    const login = worldOrganization.login.toLowerCase()
+    const view: OrganizationView = register(worldOrganization.id, {
+      __typename: 'Organization',
+      id: worldOrganization.id,
+      login: worldOrganization.login,
+      name: worldOrganization.name,
+      world: worldOrganization,
+      repositories: repositories.filter(r => r.repository.owner.toLowerCase() === login)
+    })
+    for (const team of worldOrganization.teams ?? [])
+      register(team.id, { __typename: 'Team', id: team.id, team, organization: view })
+    organizations.set(login, view)
+  }
 
   const viewer: ActorView = {
     __typename: 'User',
@@ -184,7 +204,8 @@ export function indexWorld(world: World): WorldIndex {
   }
   return {
     world,
-    organization,
+    organization: organizations.get(world.organization.login.toLowerCase())!,
+    organizations,
     repositories,
     repositoryByName: new Map(repositories.map(r => [r.nameWithOwner.toLowerCase(), r])),
     actorByLogin,

@@ -119,12 +119,39 @@ export interface WorldRepository {
   commits: WorldCommit[]
   pullRequests: WorldPullRequest[]
   issues: WorldIssue[]
+  /** Files on the default branch by path (workflow files, CODEOWNERS); absent: none. */
+  files?: Record<string, string>
+  /** Outside collaborators and their repository role. */
+  collaborators?: { login: string; permission: WorldPermission }[]
+}
+
+/** A repository role as GraphQL's `RepositoryPermission` spells it. */
+export type WorldPermission = 'ADMIN' | 'MAINTAIN' | 'WRITE' | 'TRIAGE' | 'READ'
+
+export interface WorldTeam {
+  id: string
+  slug: string
+  name: string
+  members: { login: string; role: 'MAINTAINER' | 'MEMBER' }[]
+  /** `owner/name` of each repository the team holds a role on. */
+  repositories: { repository: string; permission: WorldPermission }[]
+}
+
+export interface WorldOrganization {
+  login: string
+  name: string
+  id: string
+  /** `ADMIN` is an owner, as `OrganizationMemberRole` spells it. */
+  members?: { login: string; role: 'ADMIN' | 'MEMBER' }[]
+  teams?: WorldTeam[]
 }
 
 export interface World {
   /** The moment the world is observed at: nothing happens after it. */
   now: string
-  organization: { login: string; name: string; id: string }
+  organization: WorldOrganization
+  /** Further organizations served beside the first (a community of several). */
+  moreOrganizations?: WorldOrganization[]
   users: WorldUser[]
   repositories: WorldRepository[]
 }

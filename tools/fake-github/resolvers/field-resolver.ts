@@ -5,7 +5,9 @@ import type { ConnectionView } from '../pagination.js'
 import { commitFields, gitActorFields } from './commit.js'
 import { connectionFields, edgeFields, pageInfoFields } from './connection.js'
 import type { Fields, RequestContext } from './fields.js'
+import { blobFields, treeEntryFields, treeFields } from './git-objects.js'
 import { issueCommentFields, issueFields } from './issue.js'
+import { collaboratorFields, organizationMemberFields, teamFields } from './members.js'
 import { botFields, organizationFields, rateLimitFields, userFields } from './owners.js'
 import { changedFileFields, pullRequestFields, reviewCommentFields, reviewFields } from './pull-request.js'
 import { queryFields } from './query.js'
@@ -15,10 +17,11 @@ import { eventTypeFields, labelTypeFields } from './timeline.js'
 const fieldsByType: Record<string, Fields<never>> = {
   Query: queryFields,
   RateLimit: rateLimitFields,
-  Organization: organizationFields,
+  Organization: { ...organizationFields, ...organizationMemberFields },
+  Team: teamFields,
   User: userFields,
   Bot: botFields,
-  Repository: repositoryFields,
+  Repository: { ...repositoryFields, ...collaboratorFields },
   Ref: refFields,
   Commit: commitFields,
   GitActor: gitActorFields,
@@ -29,6 +32,9 @@ const fieldsByType: Record<string, Fields<never>> = {
   Issue: issueFields,
   IssueComment: issueCommentFields,
   Label: labelTypeFields,
+  Blob: blobFields,
+  Tree: treeFields,
+  TreeEntry: treeEntryFields,
   PageInfo: pageInfoFields,
   ...eventTypeFields()
 }

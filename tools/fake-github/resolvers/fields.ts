@@ -16,6 +16,8 @@ export interface RequestContext {
   index: WorldIndex
   /** `rateLimit(dryRun: true)`: price the query, resolve nothing else. */
   dryRun: boolean
+  /** The token's missing permission, when it lacks the one to read members and teams. */
+  tokenLacksMembers?: 'classic' | 'fine-grained'
   rateLimit: RateLimitReport
 }
 

@@ -11,7 +11,8 @@ function nodeById(id: string, { index }: RequestContext): NodeView | FakeGitHubE
 
 export const queryFields: Fields<unknown> = {
   organization: withArgs(['login'], (_s, args, { index }) => {
-    if (String(args.login).toLowerCase() === index.organization.login.toLowerCase()) return index.organization
+    const organization = index.organizations.get(String(args.login).toLowerCase())
+    if (organization) return organization
     throw notFound(`Could not resolve to an Organization with the login of '${String(args.login)}'.`)
   }),
   repository: withArgs(['owner', 'name', 'followRenames'], (_s, args, { index }) => {

@@ -5,6 +5,7 @@ import { connectionArgs, withArgs, type Args, type Fields } from './fields.js'
 import { sortByOrder, type Order } from './order.js'
 import { actorOf, webUrl } from './owners.js'
 import { notImplemented } from '../errors.js'
+import { objectAt } from './git-objects.js'
 
 export interface RefView {
   __typename: 'Ref'
@@ -53,9 +54,7 @@ export const repositoryFields: Fields<RepositoryView> = {
   name: r => r.repository.name,
   nameWithOwner: r => r.nameWithOwner,
   owner: (r, _a, { index }) =>
-    r.repository.owner.toLowerCase() === index.organization.login.toLowerCase()
-      ? index.organization
-      : actorOf(r.repository.owner, index),
+    index.organizations.get(r.repository.owner.toLowerCase()) ?? actorOf(r.repository.owner, index),
   url: r => `${webUrl}/${r.nameWithOwner}`,
   resourcePath: r => `/${r.nameWithOwner}`,
   isArchived: r => r.repository.isArchived,
@@ -70,6 +69,7 @@ export const repositoryFields: Fields<RepositoryView> = {
       : ({ __typename: 'Ref', name: r.repository.defaultBranch, repository: r } satisfies RefView),
   pullRequests: withArgs([...connectionArgs, 'states', 'orderBy'], pullRequestsOf),
   issues: withArgs([...connectionArgs, 'states', 'orderBy', 'filterBy'], issuesOf),
+  object: withArgs(['expression'], (r, args) => objectAt(r, String(args.expression))),
   pullRequest: withArgs(['number'], (r, args) => {
     const pr = r.pullRequestsByNumber.get(args.number as number)
     if (!pr)

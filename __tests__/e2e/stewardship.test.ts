@@ -1,0 +1,299 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parse as parseYaml, stringify } from 'yaml'
+import { startFakeGitHub, type FakeGitHubOptions } from '../../tools/fake-github/server.js'
+import { type ExpectedConfig, expectedElectorate } from '../../tools/world/expected.js'
+import { generateWorld } from '../../tools/world/generate.js'
+import { addStewardship, type StewardshipCast } from '../../tools/world/stewardship.js'
+import type { World } from '../../tools/world/types.js'
+import { runCli } from './run-cli.js'
+
+const NOW = '2026-04-07T00:00:00Z'
+const WINDOW = { since: new Date('2025-04-07T00:00:00Z'), until: new Date(NOW) }
+const TOKEN = 'e2e-token'
+
+const cleanup: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0)) await step()
+})
+
+type Rows = Record<string, string>[]
+
+async function runOn(
+  world: World,
+  flags: string[],
+  config: ExpectedConfig & { candidates?: string[]; access?: boolean } = {},
+  fake: Partial<FakeGitHubOptions> = {}
+) {
+  const github = await startFakeGitHub({ world, token: TOKEN, ...fake })
+  const cwd = await mkdtemp(path.join(os.tmpdir(), 'electorate-stewardship-'))
+  cleanup.push(
+    () => github.close(),
+    () => rm(cwd, { recursive: true, force: true })
+  )
+  await writeFile(path.join(cwd, 'electorate.yml'), stringify(config))
+  const args = ['--graphql-url', github.url, '--config', 'electorate.yml']
+  args.push('--since', WINDOW.since.toISOString(), '--until', WINDOW.until.toISOString(), ...flags)
+  const result = await runCli(args, { cwd, env: { GITHUB_TOKEN: TOKEN } })
+  const read = async (file: string): Promise<Rows> =>
+    parse(await readFile(path.join(cwd, 'electorate', file)), { columns: true }) as Rows
+  const text = (file: string) => readFile(path.join(cwd, 'electorate', file), 'utf8')
+  return { result, read, text }
+}
+
+describe('several organizations', () => {
+  it('gathers both into one roll, a person active in both counted once, each named in the report', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const cast = addStewardship(world, WINDOW, { secondOrganization: 'second-org' })
+    const first = world.organization.login
+    const { result, read, text } = await runOn(world, ['--organization', `${first}, second-org`])
+    expect(result.code, result.stderr).toBe(0)
+
+    const expected = expectedElectorate(world, WINDOW)
+    const contributors = await read('contributors.csv')
+    expect(contributors.map(r => [r.login, r.commits, r.status])).toEqual(
+      expected.people.map(p => [p.login, String(p.metrics.commits), p.status])
+    )
+    // The shared person appears once, with the commit in the second organization added to the first's.
+    expect(contributors.filter(r => r.login === cast.busy)).toHaveLength(1)
+    const evidence = await read('evidence.csv')
+    const busyRepositories = new Set(evidence.filter(r => r.login === cast.busy).map(r => r.repository))
+    expect(busyRepositories).toContain(cast.secondRepository)
+    expect([...busyRepositories].some(r => r.startsWith(`${first}/`))).toBe(true)
+    expect(contributors.find(r => r.login === 'second-org-contributor')?.commits).toBe('1')
+
+    const report = JSON.parse(await text('report.json')) as {
+      organization: string
+      organizations: { organization: string; repositories: number; counts: { commits: number } }[]
+    }
+    const owned = (login: string) => world.repositories.filter(r => r.owner === login)
+    expect(report.organization).toBe([first, 'second-org'].sort().join(', '))
+    expect(report.organizations.map(o => [o.organization, o.repositories])).toEqual(
+      [first, 'second-org']
+        .sort()
+        .map(login => [login, expected.repositories.filter(r => r.startsWith(`${login}/`)).length])
+    )
+    expect(report.organizations.find(o => o.organization === 'second-org')?.counts.commits).toBe(2)
+    expect(owned('second-org')).toHaveLength(1)
+    const summary = await text('summary.md')
+    expect(summary).toContain('## Organizations')
+    expect(summary).toMatch(/\| second-org \| 1 \| 2 \|/)
+  })
+
+  it('refuses a bare repository name that could belong to either organization', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    addStewardship(world, WINDOW, { secondOrganization: 'second-org' })
+    const { result } = await runOn(world, [
+      '--organization',
+      `${world.organization.login}\nsecond-org`,
+      '--repositories',
+      'guest-components'
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('"guest-components" could belong to any of')
+  })
+})
+
+const byLogin = (a: string, b: string) =>
+  a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0
+const inWindow = (at: string | null) =>
+  at !== null && Date.parse(at) >= WINDOW.since.getTime() && Date.parse(at) < WINDOW.until.getTime()
+
+/** ci-jobs.csv as the world implies it, read from the world's files and pull requests. */
+function expectedCiJobs(world: World, cast: StewardshipCast, onRoll: Set<string>, repositories: string[]) {
+  const humans = new Set(world.users.filter(u => u.type === 'User').map(u => u.login))
+  // The CODEOWNERS written by addStewardship, read by hand: release.yaml is the leaver's, the rest busy's.
+  const codeownersOf = (repository: string, workflow: string) =>
+    repository !== cast.repository ? [] : workflow.endsWith('/release.yaml') ? [cast.leaver] : [cast.busy]
+  const rows: Record<string, string>[] = []
+  for (const repository of world.repositories.filter(r => repositories.includes(`${r.owner}/${r.name}`))) {
+    const name = `${repository.owner}/${repository.name}`
+    const workflows = Object.keys(repository.files ?? {})
+      .filter(path => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+      .sort()
+    for (const workflow of workflows) {
+      const changes = repository.pullRequests.filter(
+        pr => inWindow(pr.mergedAt) && pr.files.includes(workflow)
+      )
+      const maintainers = [
+        ...new Set(changes.map(pr => pr.author).filter((a): a is string => a !== null && humans.has(a)))
+      ].sort(byLogin)
+      const lastChanged =
+        changes
+          .map(pr => pr.mergedAt!)
+          .sort()
+          .at(-1) ?? ''
+      const codeowners = codeownersOf(name, workflow)
+      const keeps = [...maintainers, ...codeowners].some(login => onRoll.has(login.toLowerCase()))
+      const common = {
+        repository: name,
+        workflow,
+        maintainers: maintainers.join(';'),
+        last_changed: lastChanged
+      }
+      let jobs: Record<string, { name?: string }> | undefined
+      try {
+        jobs = (parseYaml(repository.files![workflow]!) as { jobs?: Record<string, { name?: string }> }).jobs
+      } catch {
+        jobs = undefined
+      }
+      if (!jobs) {
+        rows.push({
+          ...common,
+          job: '',
+          job_name: '',
+          codeowners: codeowners.join(';'),
+          status: 'unparsable'
+        })
+        continue
+      }
+      for (const [job, body] of Object.entries(jobs))
+        rows.push({
+          ...common,
+          job,
+          job_name: body.name ?? '',
+          codeowners: codeowners.join(';'),
+          status: keeps ? 'maintained' : 'unmaintained'
+        })
+    }
+  }
+  return rows
+}
+
+describe('ci-jobs.csv', () => {
+  it('lists every job of every workflow file with its maintainers, CODEOWNERS and status', async () => {
+    const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
+    const cast = addStewardship(world, WINDOW)
+    // The leaver left the project: excluded, their change to release.yaml keeps nothing maintained.
+    const config: ExpectedConfig = { exclude: { logins: [cast.leaver] } }
+    const { result, read, text } = await runOn(world, ['--organization', world.organization.login], config)
+    expect(result.code, result.stderr).toBe(0)
+
+    const expected = expectedElectorate(world, WINDOW, config)
+    const onRoll = new Set([...expected.qualified].map(login => login.toLowerCase()))
+    const want = expectedCiJobs(world, cast, onRoll, expected.repositories)
+    const got = await read('ci-jobs.csv')
+    const columns = [
+      'repository',
+      'workflow',
+      'job',
+      'job_name',
+      'maintainers',
+      'last_changed',
+      'codeowners',
+      'status'
+    ]
+    expect(Object.keys(got[0]!)).toEqual(columns)
+    const pick = (row: Record<string, string>) => Object.fromEntries(columns.map(c => [c, row[c]]))
+    expect(got.map(pick)).toEqual(want.map(pick))
+
+    // Each case the world was built to hold is there.
+    const of = (workflow: string) =>
+      got.filter(r => r.repository === cast.repository && r.workflow === workflow)
+    expect(of('.github/workflows/release.yaml')).toMatchObject([
+      { job: 'publish', maintainers: cast.leaver, codeowners: cast.leaver, status: 'unmaintained' }
+    ])
+    expect(of('.github/workflows/nightly.yaml')).toMatchObject([
+      {
+        job: 'nightly',
+        job_name: 'Nightly images',
+        maintainers: '',
+        codeowners: cast.busy,
+        status: 'maintained'
+      }
+    ])
+    expect(of('.github/workflows/broken.yml')).toMatchObject([
+      { job: '', job_name: '', status: 'unparsable' }
+    ])
+    expect(got.some(r => r.workflow.endsWith('README.md'))).toBe(false)
+    expect(got.filter(r => r.maintainers !== '').length).toBeGreaterThan(0)
+
+    // The summary puts the unmaintained jobs first.
+    const summary = await text('summary.md')
+    const table = summary.slice(summary.indexOf('## CI jobs'))
+    const statuses = [...table.matchAll(/\| (maintained|unmaintained|unparsable) \|/g)].map(m => m[1])
+    expect(statuses[0]).toBe('unmaintained')
+    expect(statuses.lastIndexOf('unmaintained')).toBeLessThan(statuses.indexOf('maintained'))
+  })
+})
+
+const METRIC_COLUMNS = ['commits', 'merged_prs', 'reviews', 'triaged', 'issue_comments', 'ci'] as const
+
+/** What the nearest rule still needs, read from the rules as SPEC words it (first rule on a tie). */
+function expectedShortfall(standing: Record<string, number>, criteria: Record<string, number>[]): string {
+  let best: { share: number; text: string } | null = null
+  for (const rule of criteria) {
+    const unmet = Object.entries(rule).filter(([key, need]) => standing[key]! < need)
+    if (unmet.length === 0) return ''
+    const share = unmet.reduce((sum, [key, need]) => sum + (need - standing[key]!) / need, 0)
+    if (!best || share < best.share)
+      best = { share, text: unmet.map(([key, need]) => `${key} ${standing[key]} < ${need}`).join(';') }
+  }
+  return best?.text ?? ''
+}
+
+describe('candidates.csv', () => {
+  it('says of each candidate whether they may stand and what the nearest rule still needs', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const cast = addStewardship(world, WINDOW)
+    const before = expectedElectorate(world, WINDOW)
+    const reviewer = before.people.find(
+      p => p.metrics.commits === 0 && p.metrics.reviews > 0 && p.metrics.ci === 0
+    )!
+    expect(reviewer).toBeDefined()
+    // One review short of the review rule.
+    const criteria: Record<string, number>[] = [{ commits: 1 }, { reviews: reviewer.metrics.reviews + 1 }]
+    const config = { criteria, candidates: [cast.absentOwner] }
+    const eligible = before.people.find(p => p.metrics.commits > 0 && p.status === 'qualified')!
+    const { result, read, text } = await runOn(
+      world,
+      [
+        '--organization',
+        world.organization.login,
+        '--candidates',
+        `${reviewer.login}, @${eligible.login.toUpperCase()}`
+      ],
+      config
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const expected = expectedElectorate(world, WINDOW, { criteria })
+    const row = (login: string) => {
+      const person = expected.people.find(p => p.login.toLowerCase() === login.toLowerCase())
+      const metrics = person?.metrics ?? Object.fromEntries(METRIC_COLUMNS.map(m => [m, 0]))
+      const score = person?.score ?? 0
+      return {
+        login: person?.login ?? login,
+        eligible: String(person?.status === 'qualified'),
+        qualified_by: person?.qualifiedBy ?? '',
+        score: String(score),
+        ...Object.fromEntries(METRIC_COLUMNS.map(m => [m, String(metrics[m])])),
+        shortfall: expectedShortfall({ ...metrics, score }, criteria)
+      }
+    }
+    const got = await read('candidates.csv')
+    expect(got).toEqual([row(reviewer.login), row(eligible.login), row(cast.absentOwner)])
+    expect(got[0]!.shortfall).toBe(`reviews ${reviewer.metrics.reviews} < ${reviewer.metrics.reviews + 1}`)
+    expect(got[1]).toMatchObject({ login: eligible.login, eligible: 'true', shortfall: '' })
+    expect(got[2]).toMatchObject({ eligible: 'false', score: '0', shortfall: 'commits 0 < 1' })
+    expect(await text('summary.md')).toContain('## Candidates')
+    // The roll itself does not change.
+    expect((await read('electorate.csv')).map(r => r.login)).toEqual(
+      expected.people.filter(p => p.status === 'qualified').map(p => p.login)
+    )
+  })
+
+  it('fails with exit 2 on a candidate GitHub does not know', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const { result } = await runOn(world, [
+      '--organization',
+      world.organization.login,
+      '--candidates',
+      'nobody-here'
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("candidates: GitHub knows no user 'nobody-here'")
+  })
+})
