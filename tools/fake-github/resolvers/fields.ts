@@ -17,6 +17,10 @@ export interface RequestContext {
   /** `rateLimit(dryRun: true)`: price the query, resolve nothing else. */
   dryRun: boolean
   rateLimit: RateLimitReport
+  /** Lower-cased `owner/name` whose pull requests and issues the token may not read. */
+  forbiddenRepository?: string
+  /** Above 3,000 files, list the first 3,000 rather than answer null. */
+  filesCutAt3000?: boolean
 }
 
 export type Resolve<S> = (source: S, args: Args, context: RequestContext) => unknown
