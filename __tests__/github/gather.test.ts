@@ -142,6 +142,26 @@ describe('gather against the fake GitHub', () => {
     expectMatchesWorld(world, chosen, window, gathered)
   })
 
+  it('asks GitHub to leave forks, archived and private repositories out of the listing itself', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const listings = (bodies: { operationName?: string | null; query: string; variables?: unknown }[]) =>
+      bodies.filter(body => body.query.includes('query OrganizationRepositories')).map(body => body.variables)
+    const defaults: Parameters<NonNullable<FakeGitHubOptions['onRequest']>>[2][] = []
+    await run(world, window, { fake: { onRequest: (_i, _f, body) => void defaults.push(body) } })
+    expect(listings(defaults)).toEqual([
+      expect.objectContaining({ isFork: false, isArchived: false, privacy: 'PUBLIC' })
+    ])
+    const everything: typeof defaults = []
+    await run(world, window, {
+      config: { repositories: { archived: true, forks: true, private: true } },
+      fake: { onRequest: (_i, _f, body) => void everything.push(body) }
+    })
+    expect(listings(everything)).toEqual([
+      expect.objectContaining({ isFork: null, isArchived: null, privacy: null })
+    ])
+  })
+
   it('lets archived, forks and private repositories in when the config says so', async () => {
     const world = sampleWorld()
     const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }

@@ -84,7 +84,13 @@ export async function* repositoriesInScope(
   let kept = 0
   for await (const page of pages<RepositoryOverview>(client, {
     document: ORGANIZATION_REPOSITORIES,
-    variables: { login: organization, ...variables },
+    variables: {
+      login: organization,
+      ...variables,
+      isFork: forks ? null : false,
+      isArchived: archived ? null : false,
+      privacy: privateOnes ? null : 'PUBLIC'
+    },
     label: `repositories of ${organization}`,
     connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
       if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
@@ -93,6 +99,7 @@ export async function* repositoriesInScope(
     first: LISTING_PAGE,
     priority: PRIORITY.lists
   })) {
+    // GitHub filtered already; asked again so that a server ignoring the arguments cannot widen the scope.
     const inScope = page.filter(
       r =>
         (archived || !r.isArchived) &&

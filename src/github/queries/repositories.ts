@@ -49,9 +49,21 @@ export const ORGANIZATION_REPOSITORIES = /* GraphQL */ `
     $since: GitTimestamp!
     $until: GitTimestamp!
     $updatedSince: DateTime!
+    $isFork: Boolean
+    $isArchived: Boolean
+    $privacy: RepositoryPrivacy
   ) {
     organization(login: $login) {
-      repositories(first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) {
+      # Forks, archived and private repositories are left out by GitHub (a null argument filters
+      # nothing), so their pull requests and issues are never asked for.
+      repositories(
+        first: $first
+        after: $after
+        isFork: $isFork
+        isArchived: $isArchived
+        privacy: $privacy
+        orderBy: { field: NAME, direction: ASC }
+      ) {
         nodes {
           ...RepositoryOverview
         }
