@@ -121,6 +121,30 @@ describe('gather against the fake GitHub', () => {
     expect(gathered.repositories.find(r => r.nameWithOwner.endsWith('/empty'))?.defaultBranch).toBeNull()
   })
 
+  it('takes a pull request whose files GitHub cuts at 3,000 as one whose files it does not list, without paging them', async () => {
+    const world = sampleWorld()
+    const runtime = world.repositories.find(r => r.name === 'runtime')!
+    const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
+    Object.assign(huge, {
+      state: 'MERGED',
+      mergedAt: '2024-01-02T00:00:00Z',
+      closedAt: '2024-01-02T00:00:00Z'
+    })
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const clean = await run(world, window)
+    const cleanWarnings = [...warnings]
+    const cut = await run(world, window, { fake: { faults: { filesCutAt3000: true } } })
+    expect(normalised(cut.gathered.records)).toEqual(normalised(clean.gathered.records))
+    expect(
+      cut.gathered.records.find(r => r.kind === 'pull_request' && r.url.endsWith(`/pull/${huge.number}`))
+    ).toMatchObject({ files: null })
+    expect(warnings.slice(cleanWarnings.length)).toEqual(cleanWarnings)
+    expect(cleanWarnings.join('\n')).toContain(
+      `/runtime/pull/${huge.number}: GitHub does not list any of its 3001 changed files`
+    )
+    expect(cut.fake.log.filter(e => e.operationName === 'PullRequestFiles')).toEqual([])
+  })
+
   it('counts at since and not at until, and cuts every kind of item there', async () => {
     const world = sampleWorld()
     const { since, until } = edgesOf(world)

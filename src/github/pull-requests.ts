@@ -32,6 +32,7 @@ interface PullRequestNode {
   url: string
   mergedAt?: string | null
   author: ActorNode | null
+  changedFiles?: number
   files?: Connection<{ path: string }> | null
   reviews: Connection<ReviewNode>
 }
@@ -47,6 +48,8 @@ export interface PullRequestContext {
 const MERGED_PER_QUERY = Math.floor((QUERY_BUDGET - 1) / 2)
 const REVIEWED_PER_QUERY = QUERY_BUDGET - 1
 const COUNTED_REVIEWS_PER_QUERY = QUERY_BUDGET - 1
+/** GitHub lists the changed files of a pull request up to this many. */
+const MAX_LISTED_FILES = 3000
 
 /**
  * Pull requests merged in the window (with their files) and every review submitted in the window,
@@ -128,27 +131,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
       )
     }
     if (isMerged && node.mergedAt) {
-      let files: string[] | null = null
-      if (node.files) {
-        files = node.files.nodes.map(f => f.path)
-        if (node.files.pageInfo.hasNextPage) {
-          const rest = await allNodes<{ path: string }>(client, {
-            document: PULL_REQUEST_FILES,
-            variables: { pullRequest: node.id },
-            label: `files of ${node.url}`,
-            connection: (data: { node: { files: Connection<{ path: string }> | null } | null }) =>
-              data.node?.files,
-            first: 100,
-            after: node.files.pageInfo.endCursor
-          })
-          files.push(...rest.map(f => f.path))
-        }
-      } else {
-        // The electorate's warning names it in the outputs; here it is news in the log.
-        context.log.warning(
-          `${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`
-        )
-      }
+      const files = await changedFilesOf(node, context)
       records.push({
         kind: 'pull_request',
         repository,
@@ -209,6 +192,37 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   countInlineComments(true)
   await Promise.all(work)
   return { records }
+}
+
+/**
+ * Every changed file, or null when GitHub does not list them all: `files` null, or a list shorter than
+ * `changedFiles` (GitHub lists at most 3,000). A list known to fall short is not paged at all.
+ */
+async function changedFilesOf(node: PullRequestNode, context: PullRequestContext): Promise<string[] | null> {
+  const changed = node.changedFiles ?? 0
+  let files: string[] | null = null
+  if (node.files && changed <= MAX_LISTED_FILES) {
+    files = node.files.nodes.map(f => f.path)
+    if (node.files.pageInfo.hasNextPage) {
+      const rest = await allNodes<{ path: string }>(context.client, {
+        document: PULL_REQUEST_FILES,
+        variables: { pullRequest: node.id },
+        label: `files of ${node.url}`,
+        connection: (data: { node: { files: Connection<{ path: string }> | null } | null }) =>
+          data.node?.files,
+        first: 100,
+        after: node.files.pageInfo.endCursor
+      })
+      files.push(...rest.map(f => f.path))
+    }
+  }
+  if (files && files.length >= changed) return files
+  // The electorate's warning names it in the outputs; here it is news in the log.
+  const listed = files ? `lists only ${files.length}` : 'does not list any'
+  context.log.warning(
+    `${node.url}: GitHub ${listed} of its ${changed} changed files (it lists 3,000 at most), so it cannot count toward ci`
+  )
+  return null
 }
 
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */
