@@ -75,16 +75,18 @@ function expectMatchesWorld(
   )
 }
 
+/** The sample world with its pull request of 3,001 files merged in the window. */
+function withHugeMerged() {
+  const world = sampleWorld()
+  const runtime = world.repositories.find(r => r.name === 'runtime')!
+  const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
+  Object.assign(huge, { state: 'MERGED', mergedAt: '2024-01-02T00:00:00Z', closedAt: '2024-01-02T00:00:00Z' })
+  return { world, runtime, huge }
+}
+
 describe('gather against the fake GitHub', () => {
   it('returns exactly the sample world: 250 reviews, 3,001 files, 400 events, bots and deleted accounts', async () => {
-    const world = sampleWorld()
-    const runtime = world.repositories.find(r => r.name === 'runtime')!
-    const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
-    Object.assign(huge, {
-      state: 'MERGED',
-      mergedAt: '2024-01-02T00:00:00Z',
-      closedAt: '2024-01-02T00:00:00Z'
-    })
+    const { world, runtime, huge } = withHugeMerged()
     const commit = runtime.commits[5]
     commit.message =
       'Fix the agent\n\nCo-authored-by: Carol C <carol@example.com>\nSigned-off-by: Alice A <alice@example.com>\nSigned-off-by: Carol C <carol@example.com>\n'
@@ -122,14 +124,7 @@ describe('gather against the fake GitHub', () => {
   })
 
   it('takes a pull request whose files GitHub cuts at 3,000 as one whose files it does not list, without paging them', async () => {
-    const world = sampleWorld()
-    const runtime = world.repositories.find(r => r.name === 'runtime')!
-    const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
-    Object.assign(huge, {
-      state: 'MERGED',
-      mergedAt: '2024-01-02T00:00:00Z',
-      closedAt: '2024-01-02T00:00:00Z'
-    })
+    const { world, huge } = withHugeMerged()
     const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
     const clean = await run(world, window)
     const cleanWarnings = [...warnings]
