@@ -171,3 +171,21 @@ describe('the action, built, with a token GitHub refuses', () => {
     expect(step.outputs['electorate-count']).toBeUndefined()
   })
 })
+
+describe('the action, built, with an artifact name GitHub would refuse', () => {
+  it('fails at the start with the other input checks, before asking GitHub anything', async () => {
+    const asked = github.log.length
+    const step = await runStep({
+      inputs: inputsFor('electorate: shard 1'),
+      repositoryPrivate: false,
+      artifactUrl: artifacts.url
+    })
+    workspaces.push(step.workspace)
+    expect(step.code).toBe(1)
+    expect(step.stdout).toMatch(
+      /^::error::artifact-name: "electorate: shard 1" holds a colon, which GitHub refuses/m
+    )
+    expect(github.log.length).toBe(asked)
+    expect(existsSync(path.join(step.workspace, 'electorate'))).toBe(false)
+  })
+})
