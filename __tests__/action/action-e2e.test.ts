@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeArtifactService, startFakeArtifactService } from '../../tools/fake-artifact/server.js'
-import { startFakeGitHub } from '../../tools/fake-github/server.js'
+import { type FakeGitHub, startFakeGitHub } from '../../tools/fake-github/server.js'
 import { generateWorld } from '../../tools/world/generate.js'
 import type { World } from '../../tools/world/types.js'
 import { bundle, runStep, type StepResult } from './run-step.js'
@@ -20,7 +20,7 @@ const csvRows = (text: string) =>
 const csvHeader = (text: string) => text.slice(0, text.indexOf('\n')).trim().split(',')
 
 let world: World
-let github: { url: string; close(): Promise<void> }
+let github: FakeGitHub
 let artifacts: FakeArtifactService
 const workspaces: string[] = []
 

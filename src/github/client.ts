@@ -1,7 +1,7 @@
 import { DEFAULT_CONCURRENCY, type Logger } from '../options.js'
 import type { GatherStats } from '../records.js'
 import { backoffDelay, SECONDARY_LIMIT_WAIT_MS } from './backoff.js'
-import { GitHubError, GitHubTimeoutError } from './errors.js'
+import { GitHubError, GitHubMissingError, GitHubTimeoutError } from './errors.js'
 import { RATE_LIMIT_ALIAS, withRateLimit, type RateLimitInfo } from './rate-limit.js'
 import { createPointsPace, PACED_QUERIES_PER_MINUTE, SECONDARY_POINTS_PER_MINUTE } from './points-pace.js'
 import { createSemaphore } from './semaphore.js'
@@ -210,7 +210,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const missing = errors.find(e => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')
       if (missing) {
         const where = missing.path?.length ? ` at ${missing.path.join('.')}` : ''
-        throw fail(`${label}: ${missing.type}${where}: ${missing.message ?? 'no message'}`)
+        const message = scrub(`${label}: ${missing.type}${where}: ${missing.message ?? 'no message'}`)
+        throw new GitHubMissingError(message, errors, json?.data ?? null)
       }
       // A response that carries errors is never taken as complete, whatever data came with it.
       if (errors.length > 0) {

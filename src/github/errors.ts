@@ -15,3 +15,30 @@ export class GitHubTimeoutError extends Error {
 export class GitHubError extends Error {
   override name = 'GitHubError'
 }
+
+/** One error of a GraphQL answer, as GitHub gives it. */
+export interface GitHubAnswerError {
+  type?: string
+  message?: string
+  path?: (string | number)[]
+}
+
+/**
+ * GitHub answered that something the query names is not there (NOT_FOUND) or not shown to this token
+ * (FORBIDDEN), with whatever data it did give: the caller, who knows what each path stands for, decides.
+ */
+export class GitHubMissingError extends GitHubError {
+  override name = 'GitHubMissingError'
+  constructor(
+    message: string,
+    readonly errors: GitHubAnswerError[],
+    readonly data: Record<string, unknown> | null
+  ) {
+    super(message)
+  }
+
+  /** Every error is NOT_FOUND at a path this test accepts: items deleted since they were listed. */
+  onlyGone(at: (path: (string | number)[]) => boolean): boolean {
+    return this.errors.every(e => e.type === 'NOT_FOUND' && !!e.path && at(e.path))
+  }
+}
