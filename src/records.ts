@@ -151,6 +151,8 @@ export interface Gathered {
   /** Profiles of every User login that appears in the records. */
   profiles: Record<string, Profile>
   warnings: string[]
+  /** Pull requests and issues deleted on GitHub during the run (`pull request owner/name#12`), left out; absent: none. */
+  deleted?: string[]
   stats: GatherStats
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
   emails?: 'hidden'

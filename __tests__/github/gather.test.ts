@@ -140,6 +140,38 @@ describe('gather against the fake GitHub', () => {
     expect(cut.fake.log.filter(e => e.operationName === 'PullRequestFiles')).toEqual([])
   })
 
+  it.each([
+    ['pull request', 'pullRequest', 1, 1, 'before its details are read'],
+    ['pull request', 'pullRequest', 1, 2, 'between its details and its later reviews'],
+    ['issue', 'issue', 1000, 1, 'before its details are read'],
+    ['issue', 'issue', 1000, 2, 'between its details and its later timeline']
+  ] as const)(
+    'leaves out the %s deleted after its listing (%s#%i, answers %i: %s), naming it',
+    async (name, kind, number, answers, _when) => {
+      const world = sampleWorld()
+      const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+      const deletedAfterListing = { repository: 'kata-containers/runtime', kind, number, answers }
+      const { gathered, fake } = await run(world, window, { fake: { faults: { deletedAfterListing } } })
+      const runtime = world.repositories.find(r => r.name === 'runtime')!
+      if (kind === 'pullRequest')
+        runtime.pullRequests = runtime.pullRequests.filter(pr => pr.number !== number)
+      else runtime.issues = runtime.issues.filter(issue => issue.number !== number)
+      expectMatchesWorld(world, publicSources(world), window, gathered)
+      const item = `${name} kata-containers/runtime#${number}`
+      expect(gathered.deleted).toEqual([item])
+      expect(gathered.warnings).toEqual([`${item} was deleted on GitHub during the run: left out`])
+      expect(warnings).toContain(`${item} was deleted on GitHub during the run: left out`)
+      expect(fake.log.filter(e => e.status !== 200)).toEqual([])
+      const deleting = fake.log.find(e => e.fault === 'deletes-item')!
+      expect(deleting.operationName).toBe(
+        {
+          pullRequest: ['PullRequestLists', 'MergedPullRequests'],
+          issue: ['OrganizationRepositories', 'Issues']
+        }[kind][answers - 1]
+      )
+    }
+  )
+
   it('counts at since and not at until, and cuts every kind of item there', async () => {
     const world = sampleWorld()
     const { since, until } = edgesOf(world)

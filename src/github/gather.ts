@@ -7,7 +7,9 @@ import {
   type Gathered,
   type RepositoryCounts
 } from '../records.js'
+import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
+import { DeletedMeanwhile, deletedWarning } from './deleted.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherIssues } from './issues.js'
@@ -30,6 +32,7 @@ type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
 export async function gather(request: GatherRequest, client: GitHubClient, log: Logger): Promise<Gathered> {
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
+  const deleted = new DeletedMeanwhile(log)
 
   const repositories: RepositoryOverview[] = []
   const gatheredParts = await log.group('Repositories and their activity', async () => {
@@ -40,8 +43,8 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
       // requests and issues first: their listings are the longest chains of pages, and the first
       // requests queued take the free slots.
       const part = Promise.all([
-        gatherPullRequests(page, { client, window, profiles, log }),
-        gatherIssues(page, { client, window, profiles }),
+        gatherPullRequests(page, { client, window, profiles, log, deleted }),
+        gatherIssues(page, { client, window, profiles, deleted }),
         gatherCommits(page, { client, window, profiles })
       ])
       part.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
@@ -77,6 +80,8 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
       counts
     }
   })
+  // Sorted: which deletion was seen first depends on the order answers came in.
+  const deletedItems = [...deleted.items].sort(byCodeUnits)
   const stats = client.stats()
   log.info(
     `Gathered ${records.length} records with ${stats.requests} requests and ${stats.points} points` +
@@ -90,7 +95,8 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     repositories: counted,
     records,
     profiles: profiles.of(loginsIn(records)),
-    warnings: [],
+    warnings: deletedItems.map(deletedWarning),
+    ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
     stats
   }
 }

@@ -4,7 +4,8 @@ import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import { repositoriesOf } from './labels.js'
 import { type ListCursor, pageLists, readLists } from './list-pages.js'
-import { queryNodes } from './nodes.js'
+import { DeletedMeanwhile, followUpGone } from './deleted.js'
+import { queryNodes, queryNodesOrGone } from './nodes.js'
 import { PULL_REQUEST_LISTS } from './queries/lists.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, type Connection } from './paginate.js'
@@ -42,6 +43,7 @@ export interface PullRequestContext {
   window: Window
   profiles: ProfileBook
   log: Logger
+  deleted: DeletedMeanwhile
 }
 
 /** Ids per `nodes(ids:)` query: merged ones cost two connection requests each (files, reviews). */
@@ -59,6 +61,8 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   const { client, window } = context
   const records: (PullRequestRecord | ReviewRecord)[] = []
   const repositoryOf = new Map<string, string>()
+  const numberOf = new Map<string, number>()
+  const gone = (id: string) => context.deleted.note('pull request', repositoryOf.get(id)!, numberOf.get(id)!)
   const doubtful: { record: ReviewRecord; id: string }[] = []
   const work: Promise<void>[] = []
   const merged: string[] = []
@@ -66,13 +70,17 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
 
   const fetchDetails = (ids: string[], isMerged: boolean) => {
     const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${repositoriesOf(ids.map(id => repositoryOf.get(id)!))}`
-    const details = queryNodes<PullRequestNode>(
+    const details = queryNodesOrGone<PullRequestNode>(
       client,
       isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS,
       ids,
       label
     )
-      .then(nodes => Promise.all(nodes.map((node, i) => keep(node, repositoryOf.get(ids[i])!, isMerged))))
+      .then(nodes =>
+        Promise.all(
+          nodes.map((node, i) => (node ? keep(node, repositoryOf.get(ids[i])!, isMerged) : gone(ids[i])))
+        )
+      )
       .then(() => undefined)
     // Handled when all work is awaited; a failure meanwhile must not count as unhandled.
     details.catch(() => undefined)
@@ -109,6 +117,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
       // A pull request updated while the list was paged shifts the pages: it may come round twice.
       if (repositoryOf.has(stub.id)) continue
       repositoryOf.set(stub.id, repository)
+      numberOf.set(stub.id, stub.number)
       ;(inWindow(stub.mergedAt, window) ? merged : reviewed).push(stub.id)
     }
     flush(false)
@@ -116,22 +125,30 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   }
 
   const keep = async (node: PullRequestNode, repository: string, isMerged: boolean) => {
-    const author = context.profiles.actor(node.author)
     const reviews = [...node.reviews.nodes]
-    if (node.reviews.pageInfo.hasNextPage) {
-      reviews.push(
-        ...(await allNodes<ReviewNode>(client, {
-          document: PULL_REQUEST_REVIEWS,
-          variables: { pullRequest: node.id },
-          label: `reviews of ${node.url}`,
-          connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
-          first: 100,
-          after: node.reviews.pageInfo.endCursor
-        }))
-      )
+    let files: string[] | null = null
+    try {
+      if (node.reviews.pageInfo.hasNextPage) {
+        reviews.push(
+          ...(await allNodes<ReviewNode>(client, {
+            document: PULL_REQUEST_REVIEWS,
+            variables: { pullRequest: node.id },
+            label: `reviews of ${node.url}`,
+            connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
+            first: 100,
+            after: node.reviews.pageInfo.endCursor
+          }))
+        )
+      }
+      if (isMerged && node.mergedAt) files = await changedFilesOf(node, context)
+    } catch (error) {
+      // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+      if (!followUpGone(error)) throw error
+      gone(node.id)
+      return
     }
+    const author = context.profiles.actor(node.author)
     if (isMerged && node.mergedAt) {
-      const files = await changedFilesOf(node, context)
       records.push({
         kind: 'pull_request',
         repository,

@@ -10,8 +10,14 @@ import type { Window } from './window-edges.js'
 
 export interface PullRequestStub {
   id: string
+  number: number
   updatedAt: string
   mergedAt: string | null
+}
+
+export interface IssueStub {
+  id: string
+  number: number
 }
 
 /** A repository as the listing returns it, with the first look at its history, pull requests and issues. */
@@ -23,7 +29,7 @@ export interface RepositoryOverview {
   isPrivate: boolean
   defaultBranchRef: { name: string; target: { history?: { totalCount: number } } | null } | null
   pullRequests: Connection<PullRequestStub>
-  issues: Connection<{ id: string }>
+  issues: Connection<IssueStub>
 }
 
 /** Connection requests that one repository costs in the listing: history, pull requests, issues. */

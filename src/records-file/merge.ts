@@ -56,6 +56,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     // A login seen by two shards: its profile from the first shard, so the choice does not depend on the order given.
     profiles: Object.assign({}, ...gathered.toReversed().map(g => g.profiles)) as Gathered['profiles'],
     warnings: gathered.flatMap(g => g.warnings),
+    ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {

@@ -21,6 +21,7 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
     repositories: [...gathered.repositories].sort((a, b) => a.nameWithOwner.localeCompare(b.nameWithOwner)),
     records: [...gathered.records].sort(byRecord),
     profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]!])),
-    warnings: [...gathered.warnings].sort(byCodeUnits)
+    warnings: [...gathered.warnings].sort(byCodeUnits),
+    ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
   }
 }

@@ -39,6 +39,7 @@ const header = z.object({
     resetAt: z.string().nullable()
   }),
   warnings: z.array(z.string()),
+  deleted: z.array(z.string()).optional(),
   emails: z.enum(['plain', 'hidden']),
   lines: z.object({ records: z.number(), profiles: z.number() })
 })
@@ -106,6 +107,7 @@ export async function readRecordsFile(path: string): Promise<RecordsShard> {
       records,
       profiles,
       warnings: head.warnings,
+      ...(head.deleted ? { deleted: head.deleted } : {}),
       stats: head.stats,
       ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {})
     }

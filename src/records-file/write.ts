@@ -35,6 +35,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     repositories: gathered.repositories,
     stats: gathered.stats,
     warnings: gathered.warnings,
+    ...(gathered.deleted ? { deleted: gathered.deleted } : {}),
     emails: gathered.emails ?? 'plain',
     lines: { records: gathered.records.length, profiles: profiles.length }
   }

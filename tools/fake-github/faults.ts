@@ -50,8 +50,16 @@ export interface FaultPlan {
   timeoutMessageAboveNodes?: number
   /** The token lacks `read:user` and `user:email`: a query asking for `User.email` is refused with INSUFFICIENT_SCOPES. */
   withoutEmailScope?: boolean
-  /** This pull request or issue is deleted right after the first answer that names its id (the listing). */
-  deletedAfterListing?: { repository: string; kind: 'pullRequest' | 'issue'; number: number }
+  /**
+   * This pull request or issue is deleted right after the first answer that names its id (the listing), or
+   * after the `answers`th (2: once its details were read, before its later pages).
+   */
+  deletedAfterListing?: {
+    repository: string
+    kind: 'pullRequest' | 'issue'
+    number: number
+    answers?: number
+  }
   /** A pull request of more than 3,000 files lists its first 3,000 instead of answering `files: null`. */
   filesCutAt3000?: boolean
   /** The token may not read this repository's pull requests and issues: FORBIDDEN, "Resource not accessible by integration". */

@@ -110,6 +110,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let pointsUsed = 0
   const deletion = plan.deletedAfterListing
   let deletedId = deletion ? idOf(deletion) : null
+  let answersNamingDeleted = 0
 
   function idOf({ repository, kind, number }: NonNullable<FaultPlan['deletedAfterListing']>): string {
     const view = index.repositoryByName.get(repository.toLowerCase())
@@ -258,9 +259,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
       if (deletion && deletedId && result.status === 200 && text.includes(`"${deletedId}"`)) {
-        deleteItem(index, deletion.repository, deletion.kind, deletion.number)
-        worldChanged()
-        deletedId = null
+        if (++answersNamingDeleted >= (deletion.answers ?? 1)) {
+          deleteItem(index, deletion.repository, deletion.kind, deletion.number)
+          worldChanged()
+          deletedId = null
+          result.entry.fault = 'deletes-item'
+        }
       }
       if (result.status === 200 && result.entry.depth && !result.entry.fault)
         chains.recordAnswer(text, result.entry.depth, requestIndex)

@@ -20,6 +20,7 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
     pullRequests(first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) {
       nodes {
         id
+        number
         updatedAt
         mergedAt
       }
@@ -32,6 +33,7 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
     issues(first: 100, filterBy: { since: $updatedSince }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         id
+        number
       }
       pageInfo {
         hasNextPage
