@@ -172,6 +172,26 @@ describe('gather against the fake GitHub', () => {
     }
   )
 
+  it.each([
+    ['the organization’s listing', [] as string[]],
+    ['an explicit list', ['agent', 'runtime']]
+  ])(
+    'fails naming the repository whose pull requests the token may not read, and the permission (%s)',
+    async (_, repositories) => {
+      const world = sampleWorld()
+      const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+      const refused = run(world, window, {
+        repositories,
+        fake: { faults: { forbiddenRepository: 'kata-containers/runtime' } }
+      })
+      await expect(refused).rejects.toThrow(
+        'kata-containers/runtime: the token may not read its pull requests (GitHub answered FORBIDDEN: Resource ' +
+          'not accessible by integration). Give the token the "Pull requests: read" permission (in a workflow, ' +
+          '`permissions: pull-requests: read`), or leave the repository out with repositories.exclude'
+      )
+    }
+  )
+
   it('counts at since and not at until, and cuts every kind of item there', async () => {
     const world = sampleWorld()
     const { since, until } = edgesOf(world)
