@@ -22,7 +22,8 @@ Options:
   --output-dir DIR         output folder inside the current folder (default: electorate)
   --previous PATH          an earlier electorate.csv: write changes.csv, who joined and who left and why
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
-  --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL or https://api.github.com/graphql)
+  --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL, else derived from
+                           $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
   --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
@@ -87,6 +88,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       workspace: process.cwd(),
       includeEmailsAuto: true,
       graphqlUrlFromEnv: env.GITHUB_GRAPHQL_URL,
+      apiUrlFromEnv: env.GITHUB_API_URL,
       now: new Date()
     })
     const log = createCliLogger({ debug, redact })

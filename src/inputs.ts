@@ -1,8 +1,8 @@
 import path from 'node:path'
+import { endpointWarning, resolveGraphqlUrl } from './github/endpoint.js'
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_CONFIG_PATH,
-  DEFAULT_GRAPHQL_URL,
   DEFAULT_OUTPUT_DIR,
   type Mode,
   MODES,
@@ -19,6 +19,8 @@ export interface InputContext {
   includeEmailsAuto: boolean
   /** `GITHUB_GRAPHQL_URL` of the runner, when set. */
   graphqlUrlFromEnv: string | undefined
+  /** `GITHUB_API_URL` of the runner, when set: the endpoint is derived from it as Octokit does. */
+  apiUrlFromEnv?: string | undefined
   now: Date
 }
 
@@ -41,8 +43,12 @@ function includeEmails(value: string | undefined): boolean | 'auto' {
   throw new UsageError(`include-emails: expected auto, true or false, got "${value}"`)
 }
 
-function graphqlUrl(value: string | undefined, fromEnv: string | undefined): string {
-  const url = blank(value) ? (blank(fromEnv) ? DEFAULT_GRAPHQL_URL : fromEnv) : value.trim()
+function graphqlUrl(value: string | undefined, context: InputContext): string {
+  const url = resolveGraphqlUrl({
+    given: value,
+    graphqlUrl: context.graphqlUrlFromEnv,
+    apiUrl: context.apiUrlFromEnv
+  })
   try {
     const parsed = new URL(url)
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error()
@@ -111,6 +117,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     throw new Error('no GitHub token: set github-token (action) or GITHUB_TOKEN / GH_TOKEN (CLI)')
   }
   const configGiven = !blank(raw.config)
+  const endpoint = graphqlUrl(raw['graphql-url'], context)
   return {
     mode: chosenMode,
     records: records.map(r => path.resolve(context.workspace, r)),
@@ -127,7 +134,9 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     previous: blank(raw.previous) ? undefined : path.resolve(context.workspace, raw.previous.trim()),
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,
-    graphqlUrl: graphqlUrl(raw['graphql-url'], context.graphqlUrlFromEnv),
+    graphqlUrl: endpoint,
+    endpointWarning:
+      chosenMode === 'score' ? undefined : endpointWarning(endpoint, context.graphqlUrlFromEnv),
     token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,

@@ -21,6 +21,7 @@ export async function main(): Promise<void> {
       // Anyone can download a public repository's artifacts: emails only where the repository is private.
       includeEmailsAuto: github.context.payload.repository?.private === true,
       graphqlUrlFromEnv: process.env.GITHUB_GRAPHQL_URL,
+      apiUrlFromEnv: process.env.GITHUB_API_URL,
       now: new Date()
     })
     const upload = core.getBooleanInput('upload-artifact')

@@ -27,6 +27,8 @@ export interface Options {
   /** What `auto` means for this entry: the CLI always, the action only for a private repository. */
   includeEmailsAuto: boolean
   graphqlUrl: string
+  /** Said before gathering when the endpoint is neither GitHub.com nor the runner's own. */
+  endpointWarning?: string | undefined
   token: string
   /** Longest wait for a primary rate-limit reset before failing, in minutes. */
   rateLimitWaitMinutes: number

@@ -45,6 +45,7 @@ async function gatherFromGitHub(options: Options, config: Config, log: Logger): 
     `Electorate of ${options.organization} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
 
+  if (options.endpointWarning) log.warning(options.endpointWarning)
   const client = createGitHubClient({
     url: options.graphqlUrl,
     token: options.token,

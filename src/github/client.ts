@@ -1,10 +1,13 @@
 import { DEFAULT_CONCURRENCY, type Logger } from '../options.js'
 import type { GatherStats } from '../records.js'
-import { backoffDelay, SECONDARY_LIMIT_WAIT_MS } from './backoff.js'
+import { backoffDelay } from './backoff.js'
+import { classify } from './classify.js'
 import { GitHubError, GitHubMissingError, GitHubTimeoutError } from './errors.js'
 import { RATE_LIMIT_ALIAS, withRateLimit, type RateLimitInfo } from './rate-limit.js'
 import { createPointsPace, PACED_QUERIES_PER_MINUTE, SECONDARY_POINTS_PER_MINUTE } from './points-pace.js'
 import { createSemaphore } from './semaphore.js'
+import { createTransport } from './transport.js'
+import { createWaits } from './waits.js'
 
 export interface QueryOptions {
   /** 502/504 answers tolerated before throwing GitHubTimeoutError, so the caller can shrink the page. */
@@ -37,38 +40,34 @@ export interface GitHubClientOptions {
 const ATTEMPTS = 6
 /** Secondary rate limits waited out per request before giving up. */
 const SECONDARY_WAITS = 6
-const REQUEST_TIMEOUT_MS = 120_000
-
-interface GraphQLError {
-  type?: string
-  message?: string
-  path?: (string | number)[]
-}
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null
-  errors?: GraphQLError[]
-  message?: string
-}
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
 
+/**
+ * The scheduler (concurrency and priorities), pacing, retries and rate-limit pauses around
+ * @octokit/graphql: `transport` sends, `classify` says what an answer calls for, `waits` holds
+ * every wait.
+ */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
-  const { url, token, log } = options
-  const sleep = options.sleep ?? defaultSleep
+  const { token, log } = options
   const now = options.now ?? Date.now
   const random = options.random ?? Math.random
   const concurrency = Math.min(20, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY))
-  const waitBoundMs = (options.rateLimitWaitMinutes ?? 60) * 60_000
   const semaphore = createSemaphore(concurrency)
   const stats: GatherStats = { requests: 0, points: 0, remaining: null, resetAt: null }
-  // While a rate limit is being waited out, every request waits for this before it is sent.
-  let pause: Promise<void> = Promise.resolve()
+  const transport = createTransport({ url: options.url, token })
+  const waits = createWaits({
+    sleep: options.sleep ?? defaultSleep,
+    now,
+    log,
+    waitBoundMs: (options.rateLimitWaitMinutes ?? 60) * 60_000,
+    stats
+  })
 
   let pacingToldAt = -Infinity
   const pace = createPointsPace({
     now,
-    sleep,
+    sleep: waits.pacing,
     onWait: waitMs => {
       // At the limit every request waits a little: said once a minute, not for each.
       if (now() - pacingToldAt < 60_000) return
@@ -83,44 +82,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const scrub = (text: string) => (token ? text.split(token).join('***') : text)
   const fail = (message: string) => new GitHubError(scrub(message))
 
-  const pauseAll = (ms: number): Promise<void> => {
-    const waited = sleep(ms)
-    pause = Promise.all([pause, waited]).then(() => undefined)
-    return pause
-  }
-
-  // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
-  // reset time that is already past) must end the run, not hold it forever. Requests in flight together
-  // hit the limit together and wait for the same reset: only what a wait adds to the pause counts.
-  let primaryWaitedMs = 0
-  let primaryPausedUntil = 0
-
-  async function waitForPrimaryReset(label: string, headers: Headers): Promise<void> {
-    const header = Number(headers.get('x-ratelimit-reset'))
-    const resetMs = header > 0 ? header * 1000 : stats.resetAt ? Date.parse(stats.resetAt) : now() + 60_000
-    // A reset already past gets a minute: GitHub's clock and ours may differ, or the limit came back.
-    const waitMs = resetMs > now() ? resetMs - now() + 1_000 : 60_000
-    const resetAt = new Date(resetMs).toISOString()
-    const used = headers.get('x-ratelimit-used') ?? '?'
-    const limit = headers.get('x-ratelimit-limit') ?? '?'
-    const start = now()
-    const added = Math.max(0, start + waitMs - Math.max(primaryPausedUntil, start))
-    if (primaryWaitedMs + added > waitBoundMs) {
-      throw fail(
-        `${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
-          `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
-          `(rate-limit-wait). Raise the bound, or use a ` +
-          `GitHub App installation token or a personal access token, which get more points per hour.`
-      )
-    }
-    log.warning(`${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`)
-    primaryWaitedMs += added
-    primaryPausedUntil = Math.max(primaryPausedUntil, start + waitMs)
-    await pauseAll(waitMs)
-  }
-
   async function send<T>(document: string, variables: object, label: string, queryOptions: QueryOptions) {
-    const body = JSON.stringify({ query: withRateLimit(document), variables })
+    const query = withRateLimit(document)
     const timeoutRetries = queryOptions.timeoutRetries ?? ATTEMPTS
     let failures = 0
     let timeouts = 0
@@ -131,107 +94,57 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (failures >= ATTEMPTS) throw fail(`${label}: ${cause}, still after ${ATTEMPTS} attempts`)
       const delay = backoffDelay(failures, random)
       log.debug(`${label}: ${cause}; retrying in ${delay} ms`)
-      await sleep(delay)
+      await waits.backoff(delay)
     }
 
     for (;;) {
       await pace.admit()
-      // After the pacing, and until no pause is pending: one that began or grew meanwhile is waited out too.
-      for (let waited = pause; ; waited = pause) {
-        await waited
-        if (waited === pause) break
-      }
+      await waits.pausesOver()
       stats.requests++
-      let response: Response
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            authorization: `bearer ${token}`,
-            'content-type': 'application/json',
-            'user-agent': 'electorate'
-          },
-          body,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
-        })
-      } catch (error) {
-        await retryLater(`network error (${error instanceof Error ? error.message : String(error)})`)
-        continue
-      }
-      const { status, headers } = response
-      const text = await response.text().catch(() => '')
-      let json: GraphQLResponse | undefined
-      try {
-        json = JSON.parse(text) as GraphQLResponse
-      } catch {
-        json = undefined
-      }
-      const remainingHeader = headers.get('x-ratelimit-remaining')
+      const answer = await transport(query, variables)
+      const remainingHeader = answer.headers.get('x-ratelimit-remaining')
       if (remainingHeader !== null) stats.remaining = Number(remainingHeader)
 
-      if (status === 401) throw fail('GitHub rejected the token (401 Bad credentials)')
-
-      if (status === 502 || status === 503 || status === 504) {
-        if (status !== 503 && ++timeouts > timeoutRetries) {
-          throw new GitHubTimeoutError(`${label}: GitHub answered ${status} ${timeouts} times`)
+      const verdict = classify(answer)
+      switch (verdict.kind) {
+        case 'bad-token':
+          throw fail('GitHub rejected the token (401 Bad credentials)')
+        case 'timeout':
+          if (++timeouts > timeoutRetries) {
+            throw new GitHubTimeoutError(`${label}: GitHub answered ${verdict.status} ${timeouts} times`)
+          }
+          await retryLater(`GitHub answered ${verdict.status}`)
+          continue
+        case 'retry':
+          await retryLater(verdict.cause)
+          continue
+        case 'primary-limit':
+          await waits.primaryLimit(label, answer.headers)
+          continue
+        case 'secondary-limit':
+          if (++secondaryWaits > SECONDARY_WAITS) throw fail(`${label}: secondary rate limit did not lift`)
+          await waits.secondaryLimit(label, answer.headers, secondaryWaits)
+          continue
+        case 'missing': {
+          const { type, path, message } = verdict.error
+          const where = path?.length ? ` at ${path.join('.')}` : ''
+          const said = scrub(`${label}: ${type}${where}: ${message ?? 'no message'}`)
+          throw new GitHubMissingError(said, answer.errors, answer.data ?? null)
         }
-        await retryLater(`GitHub answered ${status}`)
-        continue
+        case 'fail':
+          throw fail(`${label}: ${verdict.message}`)
+        case 'data': {
+          const data = verdict.data
+          const rateLimit = data[RATE_LIMIT_ALIAS] as RateLimitInfo | undefined
+          delete data[RATE_LIMIT_ALIAS]
+          if (rateLimit) {
+            stats.points += rateLimit.cost
+            stats.remaining = rateLimit.remaining
+            stats.resetAt = rateLimit.resetAt
+          }
+          return data as T
+        }
       }
-
-      const messages = [json?.message ?? '', ...(json?.errors ?? []).map(e => e.message ?? '')].join('; ')
-      const primary =
-        (json?.errors ?? []).some(e => e.type === 'RATE_LIMITED') ||
-        ((status === 403 || status === 429) && remainingHeader === '0')
-      if (primary) {
-        await waitForPrimaryReset(label, headers)
-        continue
-      }
-      const secondary =
-        /secondary rate limit/i.test(messages) ||
-        status === 429 ||
-        (status === 403 && headers.has('retry-after'))
-      if (secondary) {
-        if (++secondaryWaits > SECONDARY_WAITS) throw fail(`${label}: secondary rate limit did not lift`)
-        const retryAfter = Number(headers.get('retry-after'))
-        const waitMs =
-          retryAfter > 0
-            ? retryAfter * 1000
-            : Math.max(SECONDARY_LIMIT_WAIT_MS, backoffDelay(secondaryWaits + 5))
-        log.warning(`${label}: secondary rate limit; pausing all requests for ${Math.round(waitMs / 1000)} s`)
-        await pauseAll(waitMs)
-        continue
-      }
-
-      if (status >= 400)
-        throw fail(`${label}: GitHub answered HTTP ${status}: ${messages || text.slice(0, 200)}`)
-
-      const errors = json?.errors ?? []
-      const missing = errors.find(e => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')
-      if (missing) {
-        const where = missing.path?.length ? ` at ${missing.path.join('.')}` : ''
-        const message = scrub(`${label}: ${missing.type}${where}: ${missing.message ?? 'no message'}`)
-        throw new GitHubMissingError(message, errors, json?.data ?? null)
-      }
-      // A response that carries errors is never taken as complete, whatever data came with it.
-      if (errors.length > 0) {
-        await retryLater(`GitHub answered with errors (${messages})`)
-        continue
-      }
-      if (!json?.data) {
-        await retryLater(`GitHub answered ${status} without data`)
-        continue
-      }
-
-      const data = json.data
-      const rateLimit = data[RATE_LIMIT_ALIAS] as RateLimitInfo | undefined
-      delete data[RATE_LIMIT_ALIAS]
-      if (rateLimit) {
-        stats.points += rateLimit.cost
-        stats.remaining = rateLimit.remaining
-        stats.resetAt = rateLimit.resetAt
-      }
-      return data as T
     }
   }
 
