@@ -1,5 +1,9 @@
-/** 502/504 answers tolerated on one request before the caller asks for less (a smaller page or batch). */
-export const TIMEOUTS_BEFORE_SHRINKING = 2
+/**
+ * Timeouts tolerated on one request before the caller asks for less (a smaller page or batch): none. A
+ * timeout costs points and counts toward penalties for the next hour; the same query again would only
+ * time out again.
+ */
+export const TIMEOUTS_BEFORE_SHRINKING = 0
 /** A page or batch this small that still times out is not too big: GitHub is down, and the run fails. */
 export const SMALLEST_REQUEST = 10
 

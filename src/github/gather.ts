@@ -95,7 +95,7 @@ export async function gather(request: GatherRequest, client: GitHubClient, log: 
     repositories: counted,
     records,
     profiles: profiles.of(loginsIn(records)),
-    warnings: deletedItems.map(deletedWarning),
+    warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
     ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
     stats
   }
