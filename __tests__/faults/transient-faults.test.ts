@@ -36,7 +36,8 @@ describe('faults that retrying cures', () => {
     const run = await runElectorate(small, { faults: { partialErrorAt: [2, 3, 4] }, quickClock: true })
     expect(run.code, run.stderr).toBe(0)
     expect(run.requests.filter(r => r.fault === 'partial-error')).toHaveLength(3)
-    expect(run.requests.length).toBe(cleanSmall.requests.length + 3)
+    // GitHub's words say the query may have timed out: asked again smaller, so in more requests.
+    expect(run.requests.length).toBeGreaterThanOrEqual(cleanSmall.requests.length + 3)
     expectSameFindings(run, cleanSmall)
   })
 

@@ -50,7 +50,7 @@ export function classify(answer: Answer): Verdict {
 
   // GitHub stopped the query, part way (RESOURCE_LIMITS_EXCEEDED, with partial data) or past its 10 s.
   const cut = errors.find(e => e.type === 'RESOURCE_LIMITS_EXCEEDED' || TIMED_OUT.test(e.message ?? ''))
-  if (cut) return { kind: 'timeout', cause: `GitHub answered ${cut.type ?? 'that the query timed out'}` }
+  if (cut) return { kind: 'timeout', cause: `GitHub answered with errors (${messages})` }
   if (
     errors.length > 0 &&
     errors.every(e => e.type === 'INSUFFICIENT_SCOPES' && /'email' field/.test(e.message ?? ''))

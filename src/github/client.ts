@@ -126,6 +126,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           throw fail('GitHub rejected the token (401 Bad credentials)')
         case 'timeout':
           if (++timeouts > timeoutRetries) {
+            log.debug(`${label}: ${verdict.cause}; asking for less`)
             throw new GitHubTimeoutError(`${label}: ${verdict.cause} (${timeouts} times)`)
           }
           await retryLater(verdict.cause)
