@@ -3,22 +3,13 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { actionLogger } from './action-logger.js'
+import { artifactName, retentionDays } from './artifact-inputs.js'
 import { ConfigError } from './config/problems.js'
 import { optionsFromInputs, removeRollAfterFailure } from './inputs.js'
-import { type RawInputs, SHARED_INPUTS, UsageError } from './options.js'
+import { type RawInputs, SHARED_INPUTS } from './options.js'
 import { uploadOutputFolder } from './output/artifact.js'
 import { README_TXT } from './output/readme-txt.js'
 import { run } from './run.js'
-
-function retentionDays(): number | undefined {
-  const value = core.getInput('retention-days')
-  if (value === '') return undefined
-  const days = Number(value)
-  if (!Number.isInteger(days) || days < 1 || days > 90) {
-    throw new UsageError(`retention-days: expected a whole number from 1 to 90, got "${value}"`)
-  }
-  return days
-}
 
 export async function main(): Promise<void> {
   let raw: RawInputs = {}
@@ -40,8 +31,8 @@ export async function main(): Promise<void> {
       now: new Date()
     })
     const upload = core.getBooleanInput('upload-artifact')
-    const artifactName = core.getInput('artifact-name') || 'electorate'
-    const retention = retentionDays()
+    const name = artifactName(core.getInput('artifact-name'))
+    const retention = retentionDays(core.getInput('retention-days'))
 
     const { electorate, outputs, gathered, records } = await run(options, actionLogger)
     // Mode gather: the records file is the whole result, for a later job in mode score.
@@ -65,7 +56,7 @@ export async function main(): Promise<void> {
 
     if (upload) {
       const id = await uploadOutputFolder(
-        { name: artifactName, dir: result.dir, files: result.files, retentionDays: retention },
+        { name, dir: result.dir, files: result.files, retentionDays: retention },
         actionLogger
       )
       core.setOutput('artifact-id', id === null ? '' : String(id))

@@ -169,6 +169,8 @@ export interface Gathered {
   /** Logins the config named (includes, aliases) whose profiles were looked up on GitHub. */
   named?: string[]
   warnings: string[]
+  /** Pull requests and issues deleted on GitHub during the run (`pull request owner/name#12`), left out; absent: none. */
+  deleted?: string[]
   stats: GatherStats
   /** 'hidden': every address is a `sha256:` hash (src/email-privacy.ts); absent: addresses as GitHub gave them. */
   emails?: 'hidden'

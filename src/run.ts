@@ -169,6 +169,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     configPath: loaded.path,
     stats: gathered.stats,
     warnings: gathered.warnings,
+    deleted: gathered.deleted,
     run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
   }
   const outputs = await log.group('Write the output folder', () =>

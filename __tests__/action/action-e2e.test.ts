@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeArtifactService, startFakeArtifactService } from '../../tools/fake-artifact/server.js'
-import { startFakeGitHub } from '../../tools/fake-github/server.js'
+import { type FakeGitHub, startFakeGitHub } from '../../tools/fake-github/server.js'
 import { generateWorld } from '../../tools/world/generate.js'
 import type { World } from '../../tools/world/types.js'
 import { bundle, runStep, type StepResult } from './run-step.js'
@@ -20,7 +20,7 @@ const csvRows = (text: string) =>
 const csvHeader = (text: string) => text.slice(0, text.indexOf('\n')).trim().split(',')
 
 let world: World
-let github: { url: string; close(): Promise<void> }
+let github: FakeGitHub
 let artifacts: FakeArtifactService
 const workspaces: string[] = []
 
@@ -169,5 +169,23 @@ describe('the action, built, with a token GitHub refuses', () => {
     expect(existsSync(path.join(step.workspace, 'electorate', 'electorate.csv'))).toBe(false)
     expect(artifacts.artifacts.has('electorate-refused')).toBe(false)
     expect(step.outputs['electorate-count']).toBeUndefined()
+  })
+})
+
+describe('the action, built, with an artifact name GitHub would refuse', () => {
+  it('fails at the start with the other input checks, before asking GitHub anything', async () => {
+    const asked = github.log.length
+    const step = await runStep({
+      inputs: inputsFor('electorate: shard 1'),
+      repositoryPrivate: false,
+      artifactUrl: artifacts.url
+    })
+    workspaces.push(step.workspace)
+    expect(step.code).toBe(1)
+    expect(step.stdout).toMatch(
+      /^::error::artifact-name: "electorate: shard 1" holds a colon, which GitHub refuses/m
+    )
+    expect(github.log.length).toBe(asked)
+    expect(existsSync(path.join(step.workspace, 'electorate'))).toBe(false)
   })
 })

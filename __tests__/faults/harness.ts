@@ -89,6 +89,13 @@ export async function runElectorate(world: World, options: RunOptions = {}): Pro
   }
 }
 
+/** Clean runs of each world, side by side, each of which must succeed: what runs under faults are held to. */
+export async function cleanRuns(...worlds: World[]): Promise<ElectorateRun[]> {
+  const runs = await Promise.all(worlds.map(world => runElectorate(world)))
+  for (const run of runs) expect(run.code, run.stderr).toBe(0)
+  return runs
+}
+
 /** Every file of a folder, by name. */
 export async function outputFolder(dir: string): Promise<Map<string, Buffer>> {
   const names = await readdir(dir).catch(() => [])

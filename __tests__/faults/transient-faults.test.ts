@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { generateWorld } from '../../tools/world/generate.js'
-import { type ElectorateRun, expectSameFindings, runElectorate } from './harness.js'
+import { cleanRuns, type ElectorateRun, expectSameFindings, runElectorate } from './harness.js'
 
 // Trouble that retrying cures must change nothing in what the run finds: the electorate under
 // faults is the clean run's, byte for byte, or a voter may have been dropped.
@@ -11,9 +11,7 @@ describe('faults that retrying cures', () => {
   let cleanSmall: ElectorateRun
 
   beforeAll(async () => {
-    ;[cleanKata, cleanSmall] = await Promise.all([runElectorate(kata), runElectorate(small)])
-    expect(cleanKata.code, cleanKata.stderr).toBe(0)
-    expect(cleanSmall.code, cleanSmall.stderr).toBe(0)
+    ;[cleanKata, cleanSmall] = await cleanRuns(kata, small)
     expect(cleanKata.requests.every(r => r.status === 200)).toBe(true)
   })
 
@@ -36,7 +34,8 @@ describe('faults that retrying cures', () => {
     const run = await runElectorate(small, { faults: { partialErrorAt: [2, 3, 4] }, quickClock: true })
     expect(run.code, run.stderr).toBe(0)
     expect(run.requests.filter(r => r.fault === 'partial-error')).toHaveLength(3)
-    expect(run.requests.length).toBe(cleanSmall.requests.length + 3)
+    // GitHub's words say the query may have timed out: asked again smaller, so in more requests.
+    expect(run.requests.length).toBeGreaterThanOrEqual(cleanSmall.requests.length + 3)
     expectSameFindings(run, cleanSmall)
   })
 

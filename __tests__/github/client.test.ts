@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createGitHubClient } from '../../src/github/client.js'
 import { GitHubTimeoutError } from '../../src/github/errors.js'
+import { PROFILE_EMAIL, withoutProfileEmail } from '../../src/github/queries/actor.js'
 import type { Logger } from '../../src/options.js'
 
 type Handler = (request: {
@@ -226,24 +227,6 @@ describe('createGitHubClient', () => {
     expect(sleeps[0]).toBeGreaterThanOrEqual(60_000)
   })
 
-  it('waits for the primary reset when it is within the bound', async () => {
-    const nowMs = Date.parse('2030-01-01T00:00:00Z')
-    let limited = true
-    const server = await serve(() => {
-      if (!limited) return ok({ z: 1 })
-      limited = false
-      return {
-        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(nowMs / 1000 + 600) },
-        json: { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] }
-      }
-    })
-    const { log, sleep, sleeps } = recorder()
-    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, now: () => nowMs })
-    await expect(client.query('query { z }', {}, 'z')).resolves.toEqual({ z: 1 })
-    expect(sleeps[0]).toBeGreaterThanOrEqual(600_000)
-    expect(sleeps[0]).toBeLessThan(700_000)
-  })
-
   it('bounds all its waiting, not each wait: a limit that keeps coming back with a past reset ends the run', async () => {
     let nowMs = Date.parse('2030-01-01T00:00:00Z')
     const server = await serve(() => ({
@@ -322,6 +305,145 @@ describe('createGitHubClient', () => {
     expect(String(error)).not.toContain(TOKEN)
     expect(messages.join()).not.toContain(TOKEN)
     expect(server.calls).toHaveLength(1)
+  })
+
+  it.each([
+    ['RATE_LIMITED, no points left', { type: 'RATE_LIMITED' }, '0'],
+    [
+      'RATE_LIMIT with its code, at 200, points left',
+      { type: 'RATE_LIMIT', code: 'graphql_rate_limit' },
+      '4000'
+    ],
+    ['RATE_LIMITED, points left', { type: 'RATE_LIMITED' }, '4000'],
+    ['the code alone', { code: 'graphql_rate_limit' }, '4000']
+  ])(
+    'waits for the primary reset within the bound, on every spelling of the limit: %s',
+    async (_, spelling, remaining) => {
+      const nowMs = Date.parse('2030-01-01T00:00:00Z')
+      let limited = true
+      const server = await serve(() => {
+        if (!limited) return ok({ z: 1 })
+        limited = false
+        return {
+          headers: { 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': String(nowMs / 1000 + 300) },
+          json: { errors: [{ ...spelling, message: 'API rate limit already exceeded for user ID 1.' }] }
+        }
+      })
+      const { log, sleep, sleeps } = recorder()
+      const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, now: () => nowMs })
+      await expect(client.query('query { z }', {}, 'z')).resolves.toEqual({ z: 1 })
+      expect(sleeps).toEqual([301_000])
+      expect(server.calls).toHaveLength(2)
+    }
+  )
+
+  it.each([
+    [
+      'RESOURCE_LIMITS_EXCEEDED with partial data',
+      {
+        json: {
+          data: { r: null },
+          errors: [
+            {
+              type: 'RESOURCE_LIMITS_EXCEEDED',
+              path: ['r'],
+              message: 'Resource limits for this query exceeded.'
+            }
+          ]
+        }
+      }
+    ],
+    [
+      '200 "may be the result of a timeout"',
+      {
+        json: {
+          data: null,
+          errors: [
+            {
+              message:
+                'Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug.'
+            }
+          ]
+        }
+      }
+    ],
+    ['HTTP 500', { status: 500, json: { data: null, errors: [{ message: 'Something went wrong' }] } }]
+  ])('asks the caller to shrink at the first %s, and retries it like a 502 otherwise', async (_, answer) => {
+    let bad = 2
+    const server = await serve(() => (bad-- > 0 ? answer : ok({ r: 1 })))
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    await expect(client.query('query { r }', {}, 'r', { timeoutRetries: 0 })).rejects.toBeInstanceOf(
+      GitHubTimeoutError
+    )
+    expect(server.calls).toHaveLength(1)
+    await expect(client.query('query { r }', {}, 'r')).resolves.toEqual({ r: 1 })
+    expect(server.calls).toHaveLength(3)
+    expect(sleeps).toHaveLength(1)
+  })
+
+  it('halves its requests in flight on a secondary limit, says so, and grows them back once answers are clean', async () => {
+    let limitedOnce = true
+    const server = await serve(() => {
+      if (limitedOnce) {
+        limitedOnce = false
+        return {
+          status: 403,
+          headers: { 'retry-after': '1' },
+          json: { message: 'You have exceeded a secondary rate limit.' }
+        }
+      }
+      return { ...ok({ a: 1 }), delayMs: 10 }
+    })
+    const { log, sleep, messages } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, concurrency: 8 })
+    await client.query('query { a }', {}, 'first')
+    expect(messages).toContain(
+      'secondary rate limit: 4 requests in flight at most from now (were 8), more again once answers are clean'
+    )
+    await Promise.all(Array.from({ length: 16 }, (_, i) => client.query('query { a }', {}, `q${i}`)))
+    expect(server.maxInFlight()).toBe(4)
+    await Promise.all(Array.from({ length: 100 }, (_, i) => client.query('query { a }', {}, `more${i}`)))
+    expect(messages).toContain('answers clean: 5 of 8 requests in flight at most')
+    expect(messages).toContain('answers clean: 8 of 8 requests in flight at most')
+    expect(server.maxInFlight()).toBe(8)
+  })
+
+  it('asks again without the profile email when the token lacks the scope for it, and says so once', async () => {
+    const server = await serve(({ body }) =>
+      withoutProfileEmail(body.query) !== body.query
+        ? {
+            json: {
+              errors: [
+                {
+                  type: 'INSUFFICIENT_SCOPES',
+                  locations: [{ line: 1, column: 30 }],
+                  message:
+                    "Your token has not been granted the required scopes to execute this query. The 'email' field requires one of the following scopes: ['user:email', 'read:user'], but your token has only been granted the: ['repo'] scopes."
+                }
+              ]
+            }
+          }
+        : ok({ viewer: { login: 'me' } })
+    )
+    const { log, sleep, messages } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep })
+    const document = `query { viewer { login ${PROFILE_EMAIL} } }`
+    await Promise.all([client.query(document, {}, 'a'), client.query(document, {}, 'b')])
+    await expect(client.query(document, {}, 'c')).resolves.toEqual({ viewer: { login: 'me' } })
+    // Two refused, then all three asked without: never the refused document again.
+    expect(server.calls.map(c => withoutProfileEmail(c.query) === c.query)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true
+    ])
+    const warning =
+      'GitHub refuses profile emails to this token (it lacks the user:email or read:user scope): gathered ' +
+      'without them, so people are known by the emails of their commits only. Give the token user:email for them'
+    expect(messages.filter(m => m === warning)).toHaveLength(1)
+    expect(client.warnings()).toEqual([warning])
   })
 
   it('never takes a partial response as complete: retries "Something went wrong"', async () => {

@@ -75,16 +75,18 @@ function expectMatchesWorld(
   )
 }
 
+/** The sample world with its pull request of 3,001 files merged in the window. */
+function withHugeMerged() {
+  const world = sampleWorld()
+  const runtime = world.repositories.find(r => r.name === 'runtime')!
+  const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
+  Object.assign(huge, { state: 'MERGED', mergedAt: '2024-01-02T00:00:00Z', closedAt: '2024-01-02T00:00:00Z' })
+  return { world, runtime, huge }
+}
+
 describe('gather against the fake GitHub', () => {
   it('returns exactly the sample world: 250 reviews, 3,001 files, 400 events, bots and deleted accounts', async () => {
-    const world = sampleWorld()
-    const runtime = world.repositories.find(r => r.name === 'runtime')!
-    const huge = runtime.pullRequests.find(pr => pr.files.length > 3000)!
-    Object.assign(huge, {
-      state: 'MERGED',
-      mergedAt: '2024-01-02T00:00:00Z',
-      closedAt: '2024-01-02T00:00:00Z'
-    })
+    const { world, runtime, huge } = withHugeMerged()
     const commit = runtime.commits[5]
     commit.message =
       'Fix the agent\n\nCo-authored-by: Carol C <carol@example.com>\nSigned-off-by: Alice A <alice@example.com>\nSigned-off-by: Carol C <carol@example.com>\n'
@@ -121,6 +123,75 @@ describe('gather against the fake GitHub', () => {
     expect(gathered.repositories.find(r => r.nameWithOwner.endsWith('/empty'))?.defaultBranch).toBeNull()
   })
 
+  it('takes a pull request whose files GitHub cuts at 3,000 as one whose files it does not list, without paging them', async () => {
+    const { world, huge } = withHugeMerged()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const clean = await run(world, window)
+    const cleanWarnings = [...warnings]
+    const cut = await run(world, window, { fake: { faults: { filesCutAt3000: true } } })
+    expect(normalised(cut.gathered.records)).toEqual(normalised(clean.gathered.records))
+    expect(
+      cut.gathered.records.find(r => r.kind === 'pull_request' && r.url.endsWith(`/pull/${huge.number}`))
+    ).toMatchObject({ files: null })
+    expect(warnings.slice(cleanWarnings.length)).toEqual(cleanWarnings)
+    expect(cleanWarnings.join('\n')).toContain(
+      `/runtime/pull/${huge.number}: GitHub does not list any of its 3001 changed files`
+    )
+    expect(cut.fake.log.filter(e => e.operationName === 'PullRequestFiles')).toEqual([])
+  })
+
+  it.each([
+    ['pull request', 'pullRequest', 1, 1, 'before its details are read'],
+    ['pull request', 'pullRequest', 1, 2, 'between its details and its later reviews'],
+    ['issue', 'issue', 1000, 1, 'before its details are read'],
+    ['issue', 'issue', 1000, 2, 'between its details and its later timeline']
+  ] as const)(
+    'leaves out the %s deleted after its listing (%s#%i, answers %i: %s), naming it',
+    async (name, kind, number, answers, _when) => {
+      const world = sampleWorld()
+      const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+      const deletedAfterListing = { repository: 'kata-containers/runtime', kind, number, answers }
+      const { gathered, fake } = await run(world, window, { fake: { faults: { deletedAfterListing } } })
+      const runtime = world.repositories.find(r => r.name === 'runtime')!
+      if (kind === 'pullRequest')
+        runtime.pullRequests = runtime.pullRequests.filter(pr => pr.number !== number)
+      else runtime.issues = runtime.issues.filter(issue => issue.number !== number)
+      expectMatchesWorld(world, publicSources(world), window, gathered)
+      const item = `${name} kata-containers/runtime#${number}`
+      expect(gathered.deleted).toEqual([item])
+      expect(gathered.warnings).toEqual([`${item} was deleted on GitHub during the run: left out`])
+      expect(warnings).toContain(`${item} was deleted on GitHub during the run: left out`)
+      expect(fake.log.filter(e => e.status !== 200)).toEqual([])
+      const deleting = fake.log.find(e => e.fault === 'deletes-item')!
+      expect(deleting.operationName).toBe(
+        {
+          pullRequest: ['PullRequestLists', 'MergedPullRequests'],
+          issue: ['OrganizationRepositories', 'Issues']
+        }[kind][answers - 1]
+      )
+    }
+  )
+
+  it.each([
+    ['the organization’s listing', [] as string[]],
+    ['an explicit list', ['agent', 'runtime']]
+  ])(
+    'fails naming the repository whose pull requests the token may not read, and the permission (%s)',
+    async (_, repositories) => {
+      const world = sampleWorld()
+      const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+      const refused = run(world, window, {
+        repositories,
+        fake: { faults: { forbiddenRepository: 'kata-containers/runtime' } }
+      })
+      await expect(refused).rejects.toThrow(
+        'kata-containers/runtime: the token may not read its pull requests (GitHub answered FORBIDDEN: Resource ' +
+          'not accessible by integration). Give the token the "Pull requests: read" permission (in a workflow, ' +
+          '`permissions: pull-requests: read`), or leave the repository out with repositories.exclude'
+      )
+    }
+  )
+
   it('counts at since and not at until, and cuts every kind of item there', async () => {
     const world = sampleWorld()
     const { since, until } = edgesOf(world)
@@ -140,6 +211,26 @@ describe('gather against the fake GitHub', () => {
     })
     const chosen = world.repositories.filter(r => r.name === 'old-tools' || r.name === 'agent')
     expectMatchesWorld(world, chosen, window, gathered)
+  })
+
+  it('asks GitHub to leave forks, archived and private repositories out of the listing itself', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const listings = (bodies: { operationName?: string | null; query: string; variables?: unknown }[]) =>
+      bodies.filter(body => body.query.includes('query OrganizationRepositories')).map(body => body.variables)
+    const defaults: Parameters<NonNullable<FakeGitHubOptions['onRequest']>>[2][] = []
+    await run(world, window, { fake: { onRequest: (_i, _f, body) => void defaults.push(body) } })
+    expect(listings(defaults)).toEqual([
+      expect.objectContaining({ isFork: false, isArchived: false, privacy: 'PUBLIC' })
+    ])
+    const everything: typeof defaults = []
+    await run(world, window, {
+      config: { repositories: { archived: true, forks: true, private: true } },
+      fake: { onRequest: (_i, _f, body) => void everything.push(body) }
+    })
+    expect(listings(everything)).toEqual([
+      expect.objectContaining({ isFork: null, isArchived: null, privacy: null })
+    ])
   })
 
   it('lets archived, forks and private repositories in when the config says so', async () => {

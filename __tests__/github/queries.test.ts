@@ -9,10 +9,14 @@ import {
   Kind,
   parse,
   specifiedRules,
+  TypeInfo,
   validate,
+  visit,
+  visitWithTypeInfo,
   type ValidationRule
 } from 'graphql'
 import { describe, expect, it } from 'vitest'
+import { withoutProfileEmail } from '../../src/github/queries/actor.js'
 import { withRateLimit } from '../../src/github/rate-limit.js'
 import { accountsDocument } from '../../src/github/queries/accounts.js'
 import { commitHistories } from '../../src/github/queries/commits.js'
@@ -129,6 +133,21 @@ const builtDocuments: [string, string][] = [
   ])
 ]
 
+/** Fields `email` asked of a User: what a token without read:user or user:email is refused for. */
+function userEmailFields(document: string): number {
+  const typeInfo = new TypeInfo(schema)
+  let found = 0
+  visit(
+    parse(document),
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (node.name.value === 'email' && typeInfo.getParentType()?.name === 'User') found++
+      }
+    })
+  )
+  return found
+}
+
 function errorsOf(document: string): string[] {
   return validate(schema, parse(document), [...specifiedRules, boundedConnections]).map(e => e.message)
 }
@@ -146,6 +165,22 @@ describe('GraphQL documents', () => {
       expect({ name, errors: errorsOf(document) }).toEqual({ name, errors: [] })
       expect({ name, errors: errorsOf(withRateLimit(document)) }).toEqual({ name, errors: [] })
     }
+  })
+
+  it('are valid asked again without the profile email, and then ask for User.email nowhere', async () => {
+    const documents = [...(await staticDocuments()), ...builtDocuments]
+    const asking = documents.filter(([, document]) => withoutProfileEmail(document) !== document)
+    expect(asking.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['MergedPullRequests x1', 'Issues x1', 'commitHistories'])
+    )
+    for (const [name, document] of asking) {
+      const without = withoutProfileEmail(document)
+      expect({ name, errors: errorsOf(without) }).toEqual({ name, errors: [] })
+      expect(userEmailFields(without), name).toBe(0)
+      expect(userEmailFields(document), name).toBeGreaterThan(0)
+    }
+    for (const [name, document] of documents.filter(d => !asking.includes(d)))
+      expect(userEmailFields(document), name).toBe(0)
   })
 
   it('the bound rule rejects unbounded and oversized connections', () => {

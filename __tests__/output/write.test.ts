@@ -138,6 +138,7 @@ describe('writeOutputs', () => {
       unlinked_identities: 1,
       deleted_account_items: 2,
       late_approvals_set_aside: 0,
+      deleted_during_run: 0,
       metrics: { commits: 3, merged_prs: 2, reviews: 10, triaged: 0, issue_comments: 2, ci: 0 }
     })
     expect(report.rules[1]).toEqual({ rule: 'reviews>=5', count: 1 })

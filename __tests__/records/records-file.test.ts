@@ -78,6 +78,21 @@ describe('the records file', () => {
     ])
   })
 
+  it('keeps the items deleted during the run, and writes no such key when there were none', async () => {
+    const dir = await tempDir()
+    const deleted = ['pull request org/b#9', 'issue org/a#3']
+    const { path: file } = await writeRecordsFile(dir, inCanonicalOrder({ ...sample(), deleted }))
+    expect((await readRecordsFile(file)).gathered.deleted).toEqual([...deleted].sort())
+    const { path: none } = await writeRecordsFile(await tempDir(), inCanonicalOrder(sample()))
+    const header = JSON.parse(
+      gunzipSync(await readFile(none))
+        .toString()
+        .split('\n')[0]!
+    ) as object
+    expect(header).not.toHaveProperty('deleted')
+    expect((await readRecordsFile(none)).gathered).not.toHaveProperty('deleted')
+  })
+
   it('gives the same bytes for the same records in any order, with no time or OS in the gzip header', async () => {
     const base = sample()
     const reversed = [...base.records].reverse()
@@ -163,6 +178,13 @@ describe('merging shards', () => {
     const a = shard('a', part('org', 'org/a', 3))
     const b = shard('b', part('org', 'org/b', 4))
     expect(mergeShards([b, a])).toEqual(mergeShards([a, b]))
+  })
+
+  it('lists the items every shard left out, and none when none did', () => {
+    const a = shard('a', { ...part('org', 'org/a', 3), deleted: ['issue org/a#3'] })
+    const b = shard('b', part('org', 'org/b', 4))
+    expect(mergeShards([a, b]).deleted).toEqual(['issue org/a#3'])
+    expect(mergeShards([b])).not.toHaveProperty('deleted')
   })
 
   it('names several organizations, sorted', () => {

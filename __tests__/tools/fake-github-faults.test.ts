@@ -25,7 +25,7 @@ async function post(query = runtimeQuery, headers: Record<string, string> = {}) 
   } catch {
     // an HTML error page
   }
-  return { status: response.status, headers: response.headers, body }
+  return { status: response.status, headers: response.headers, text, body }
 }
 
 describe('authentication', () => {
@@ -127,5 +127,158 @@ describe('faults', () => {
     expect(first.body).toEqual({ message: 'gateway' })
     expect((await post()).status).toBe(200)
     expect(github!.log.map(e => e.fault)).toEqual(['custom', undefined])
+  })
+})
+
+// Answers real GitHub gives that the fake sends only when asked: each shaped as GitHub shapes it.
+describe('answers real GitHub gives', () => {
+  it('RATE_LIMIT at HTTP 200 with points still left in the headers', async () => {
+    await serve({ faults: { rateLimitTypeAt: [2] } })
+    expect((await post()).body.data).toBeDefined()
+    const limited = await post()
+    expect(limited.status).toBe(200)
+    expect(limited.text).toBe(
+      '{"errors":[{"type":"RATE_LIMIT","code":"graphql_rate_limit","message":"API rate limit already exceeded for user ID 1."}]}'
+    )
+    expect(Number(limited.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0)
+    expect(github!.log.at(-1)!.fault).toBe('rate-limit-type')
+  })
+
+  it('HTTP 500 with the internal-error body on every Nth request', async () => {
+    await serve({ faults: { http500Every: 2 } })
+    expect((await post()).status).toBe(200)
+    const failed = await post()
+    expect(failed.status).toBe(500)
+    expect(failed.body.data).toBeNull()
+    expect(failed.body.errors[0].message).toMatch(/^Something went wrong while executing your query/)
+  })
+
+  it('RESOURCE_LIMITS_EXCEEDED with partial data above a node count, the points charged', async () => {
+    await serve({ faults: { resourceLimitsAboveNodes: 50 } })
+    expect((await post()).body.errors).toBeUndefined()
+    const cut = await post(`{ viewer { login } repository(owner: "kata-containers", name: "runtime") {
+      pullRequests(first: 100) { nodes { number } } } }`)
+    expect(cut.status).toBe(200)
+    expect(cut.body.data).toEqual({ viewer: { login: 'fake-viewer' }, repository: { pullRequests: null } })
+    expect(cut.body.errors).toEqual([
+      {
+        type: 'RESOURCE_LIMITS_EXCEEDED',
+        path: ['repository', 'pullRequests'],
+        message: 'Resource limits for this query exceeded.'
+      }
+    ])
+    expect(github!.log.at(-1)).toMatchObject({ fault: 'resource-limits', cost: 1 })
+  })
+
+  it('a query over the time limit as 200 "may be the result of a timeout" with no data, the points charged', async () => {
+    await serve({ faults: { timeoutMessageAboveNodes: 50 } })
+    expect((await post()).status).toBe(200)
+    const late = await post(`{ repository(owner: "kata-containers", name: "runtime") {
+      pullRequests(first: 100) { nodes { number } } } }`)
+    expect(late.status).toBe(200)
+    expect(late.body.data).toBeNull()
+    expect(late.body.errors).toHaveLength(1)
+    expect(late.body.errors[0].message).toMatch(/This may be the result of a timeout/)
+    expect(github!.log.at(-1)).toMatchObject({ fault: 'timeout-message', cost: 1 })
+  })
+
+  it('INSUFFICIENT_SCOPES and no data for any query asking for User.email, one error per field', async () => {
+    await serve({ faults: { withoutEmailScope: true } })
+    const query = `{
+  repository(owner: "kata-containers", name: "runtime") {
+    pullRequests(first: 5) { nodes { author { login ... on User { email } } } }
+  }
+  viewer { email }
+}`
+    const refused = await post(query)
+    expect(refused.status).toBe(200)
+    expect(refused.body.data).toBeUndefined()
+    expect(refused.body.errors.map((e: any) => [e.type, e.locations])).toEqual([
+      ['INSUFFICIENT_SCOPES', [{ line: 3, column: 67 }]],
+      ['INSUFFICIENT_SCOPES', [{ line: 5, column: 12 }]]
+    ])
+    expect(refused.body.errors[0].message).toBe(
+      "Your token has not been granted the required scopes to execute this query. The 'email' field requires " +
+        "one of the following scopes: ['user:email', 'read:user'], but your token has only been granted the: " +
+        "['repo'] scopes. Please modify your token's scopes at: https://github.com/settings/tokens."
+    )
+    expect(github!.log.at(-1)).toMatchObject({ fault: 'insufficient-scopes', cost: 0 })
+    // A commit author's git email is not the profile's: no scope needed.
+    expect((await post(runtimeQuery)).body.errors).toBeUndefined()
+  })
+
+  it('deletes a pull request after the answer that lists it: NOT_FOUND in both of GitHub’s spellings', async () => {
+    await serve({
+      faults: {
+        deletedAfterListing: { repository: 'kata-containers/runtime', kind: 'pullRequest', number: 3 }
+      }
+    })
+    const before = await post(`{ node(id: "PR_runtime_1") { id } }`)
+    expect(before.body.data.node.id).toBe('PR_runtime_1')
+    const listed = await post(runtimeQuery)
+    expect(listed.body.data.repository.pullRequests.nodes.map((n: any) => n.number)).toEqual([1, 2, 3, 4, 5])
+    const asked = await post(runtimeQuery.replace('{ number }', '{ id number }'))
+    expect(asked.body.data.repository.pullRequests.nodes.map((n: any) => n.number)).toEqual([1, 2, 3, 4, 5])
+    const after = await post(`{ nodes(ids: ["PR_runtime_1", "PR_runtime_3"]) { id }
+      repository(owner: "kata-containers", name: "runtime") { pullRequests(first: 5) { nodes { number } } } }`)
+    expect(after.body.data.nodes).toEqual([{ id: 'PR_runtime_1' }, null])
+    expect(after.body.data.repository.pullRequests.nodes.map((n: any) => n.number)).toEqual([1, 2, 4, 5, 6])
+    expect(after.body.errors).toEqual([
+      {
+        type: 'NOT_FOUND',
+        path: ['nodes', 1],
+        locations: [{ line: 1, column: 3 }],
+        message: "Could not resolve to a node with the global id of 'PR_runtime_3'"
+      }
+    ])
+    const byNumber = await post(
+      `{ repository(owner: "kata-containers", name: "runtime") { pullRequest(number: 3) { id } } }`
+    )
+    expect(byNumber.body.errors[0]).toMatchObject({
+      type: 'NOT_FOUND',
+      path: ['repository', 'pullRequest'],
+      message: 'Could not resolve to a PullRequest with the number of 3.'
+    })
+  })
+
+  it('lists the first 3,000 files of a bigger pull request instead of null, with changedFiles the whole', async () => {
+    const query = (after: string | null) =>
+      `{ repository(owner: "kata-containers", name: "runtime") { pullRequest(number: 2) {
+        changedFiles files(first: 100${after ? `, after: "${after}"` : ''}) { nodes { path } pageInfo { hasNextPage endCursor } } } } }`
+    await serve()
+    expect((await post(query(null))).body.data.repository.pullRequest).toEqual({
+      changedFiles: 3001,
+      files: null
+    })
+    await github!.close()
+    await serve({ faults: { filesCutAt3000: true } })
+    let listed = 0
+    for (let after: string | null = null; ;) {
+      const { files, changedFiles }: { files: any; changedFiles: number } = (await post(query(after))).body
+        .data.repository.pullRequest
+      expect(changedFiles).toBe(3001)
+      listed += files.nodes.length
+      if (!files.pageInfo.hasNextPage) break
+      after = files.pageInfo.endCursor
+    }
+    expect(listed).toBe(3000)
+  })
+
+  it('FORBIDDEN "Resource not accessible by integration" for one repository’s pull requests and issues', async () => {
+    await serve({ faults: { forbiddenRepository: 'kata-containers/runtime' } })
+    const refused = await post(`{ repository(owner: "kata-containers", name: "runtime") { name
+      issues(first: 1) { nodes { number } } } agent: repository(owner: "kata-containers", name: "agent") { name } }`)
+    expect(refused.status).toBe(200)
+    expect(refused.body.data).toEqual({ repository: null, agent: { name: 'agent' } })
+    expect(refused.body.errors).toEqual([
+      {
+        type: 'FORBIDDEN',
+        path: ['repository', 'issues'],
+        extensions: { saml_failure: false },
+        locations: [{ line: 2, column: 7 }],
+        message: 'Resource not accessible by integration'
+      }
+    ])
+    expect((await post(runtimeQuery.replace('runtime', 'agent'))).body.errors).toBeUndefined()
   })
 })

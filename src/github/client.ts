@@ -2,8 +2,10 @@ import { DEFAULT_CONCURRENCY, type Logger } from '../options.js'
 import type { GatherStats } from '../records.js'
 import { backoffDelay } from './backoff.js'
 import { classify } from './classify.js'
-import { GitHubError, GitHubTimeoutError } from './errors.js'
+import { createConcurrency } from './concurrency.js'
+import { GitHubError, GitHubMissingError, GitHubTimeoutError } from './errors.js'
 import { RATE_LIMIT_ALIAS, withRateLimit, type RateLimitInfo } from './rate-limit.js'
+import { withoutProfileEmail } from './queries/actor.js'
 import { createPointsPace, PACED_QUERIES_PER_MINUTE, SECONDARY_POINTS_PER_MINUTE } from './points-pace.js'
 import { createSemaphore } from './semaphore.js'
 import { createTransport } from './transport.js'
@@ -21,6 +23,8 @@ export interface QueryOptions {
 export interface GitHubClient {
   query<T>(document: string, variables: object, label: string, options?: QueryOptions): Promise<T>
   stats(): GatherStats
+  /** What the run's report must say about the answers, such as profile emails GitHub refused. */
+  warnings(): string[]
   /** Where the gatherers say what the client cannot see, such as a page size given up on. */
   log: Logger
 }
@@ -42,6 +46,10 @@ export interface GitHubClientOptions {
 
 /** Attempts per request for server errors, network errors and broken responses. */
 const ATTEMPTS = 6
+const NO_PROFILE_EMAILS =
+  'GitHub refuses profile emails to this token (it lacks the user:email or read:user scope): gathered ' +
+  'without them, so people are known by the emails of their commits only. Give the token user:email for them'
+
 /** Secondary rate limits waited out per request before giving up. */
 const SECONDARY_WAITS = 6
 
@@ -58,6 +66,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const random = options.random ?? Math.random
   const concurrency = Math.min(20, Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY))
   const semaphore = createSemaphore(concurrency)
+  const pacing = createConcurrency({ semaphore, full: concurrency, log, now })
+  const warnings: string[] = []
+  // Until GitHub refuses them for the token's scopes; then every query goes without.
+  let profileEmails = true
   const stats: GatherStats = { requests: 0, points: 0, remaining: null, resetAt: null }
   const transport = createTransport({ url: options.url, token })
   const waits = createWaits({
@@ -88,7 +100,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const fail = (message: string) => new GitHubError(scrub(message))
 
   async function send<T>(document: string, variables: object, label: string, queryOptions: QueryOptions) {
-    const query = withRateLimit(document)
     const timeoutRetries = queryOptions.timeoutRetries ?? ATTEMPTS
     let failures = 0
     let timeouts = 0
@@ -106,7 +117,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       await pace.admit()
       await waits.pausesOver()
       stats.requests++
-      const answer = await transport(query, variables)
+      const withEmails = profileEmails
+      const answer = await transport(
+        withRateLimit(withEmails ? document : withoutProfileEmail(document)),
+        variables
+      )
       const remainingHeader = answer.headers.get('x-ratelimit-remaining')
       if (remainingHeader !== null) stats.remaining = Number(remainingHeader)
 
@@ -116,9 +131,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
           throw fail('GitHub rejected the token (401 Bad credentials)')
         case 'timeout':
           if (++timeouts > timeoutRetries) {
-            throw new GitHubTimeoutError(`${label}: GitHub answered ${verdict.status} ${timeouts} times`)
+            log.debug(`${label}: ${verdict.cause}; asking for less`)
+            throw new GitHubTimeoutError(`${label}: ${verdict.cause} (${timeouts} times)`)
           }
-          await retryLater(`GitHub answered ${verdict.status}`)
+          await retryLater(verdict.cause)
           continue
         case 'retry':
           await retryLater(verdict.cause)
@@ -126,18 +142,30 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         case 'primary-limit':
           await waits.primaryLimit(label, answer.headers)
           continue
+        case 'no-email-scope':
+          if (!withEmails || withoutProfileEmail(document) === document)
+            throw fail(`${label}: ${answer.errors.map(e => e.message).join('; ')}`)
+          if (profileEmails) {
+            profileEmails = false
+            warnings.push(NO_PROFILE_EMAILS)
+            log.warning(NO_PROFILE_EMAILS)
+          }
+          continue
         case 'secondary-limit':
+          pacing.limited()
           if (++secondaryWaits > SECONDARY_WAITS) throw fail(`${label}: secondary rate limit did not lift`)
           await waits.secondaryLimit(label, answer.headers, secondaryWaits)
           continue
         case 'missing': {
           const { type, path, message } = verdict.error
           const where = path?.length ? ` at ${path.join('.')}` : ''
-          throw fail(`${label}: ${type}${where}: ${message ?? 'no message'}`)
+          const said = scrub(`${label}: ${type}${where}: ${message ?? 'no message'}`)
+          throw new GitHubMissingError(said, answer.errors, answer.data ?? null)
         }
         case 'fail':
           throw fail(`${label}: ${verdict.message}`)
         case 'data': {
+          pacing.clean()
           const data = verdict.data
           const rateLimit = data[RATE_LIMIT_ALIAS] as RateLimitInfo | undefined
           delete data[RATE_LIMIT_ALIAS]
@@ -157,6 +185,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return semaphore.run(() => send<T>(document, variables, label, queryOptions), queryOptions.priority)
     },
     stats: () => ({ ...stats }),
+    warnings: () => [...warnings],
     log
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
+import { DeletedMeanwhile, deletedWarning } from './deleted.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherDefaultBranchFiles } from './default-branch-files.js'
@@ -40,6 +41,7 @@ export async function gather(
 ): Promise<Gathered> {
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
+  const deleted = new DeletedMeanwhile(log)
 
   const repositories: RepositoryOverview[] = []
   const gatheredParts = await log.group('Repositories and their activity', async () => {
@@ -51,8 +53,8 @@ export async function gather(
       // requests and issues first: their listings are the longest chains of pages, and the first
       // requests queued take the free slots.
       const part = Promise.all([
-        gatherPullRequests(page, { client, window, profiles, log }),
-        gatherIssues(page, { client, window, profiles }),
+        gatherPullRequests(page, { client, window, profiles, log, deleted }),
+        gatherIssues(page, { client, window, profiles, deleted }),
         gatherCommits(page, { client, window, profiles }),
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
@@ -95,6 +97,8 @@ export async function gather(
       counts
     }
   })
+  // Sorted: which deletion was seen first depends on the order answers came in.
+  const deletedItems = [...deleted.items].sort(byCodeUnits)
   const stats = client.stats()
   log.info(
     `Gathered ${records.length} records with ${stats.requests} requests and ${stats.points} points` +
@@ -109,7 +113,8 @@ export async function gather(
     records,
     profiles: profiles.of(loginsIn(records)),
     files: gatheredParts.flatMap(([, , , files]) => files),
-    warnings: [],
+    warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
+    ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
     stats
   }
 }

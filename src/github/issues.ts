@@ -4,11 +4,12 @@ import { QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { repositoriesOf } from './labels.js'
 import { pageLists } from './list-pages.js'
-import { queryNodes } from './nodes.js'
+import { DeletedMeanwhile, followUpGone } from './deleted.js'
+import { queryNodesOrGone } from './nodes.js'
 import { ISSUE_LISTS } from './queries/lists.js'
 import { allNodes, type Connection } from './paginate.js'
 import { ISSUE_TIMELINE, ISSUES, TRIAGE_TYPENAMES } from './queries/issues.js'
-import type { RepositoryOverview } from './scope.js'
+import type { IssueStub, RepositoryOverview } from './scope.js'
 import { utcSecond } from '../window.js'
 import { inWindow, type Window } from './window-edges.js'
 
@@ -30,7 +31,10 @@ export interface IssueContext {
   client: GitHubClient
   window: Window
   profiles: ProfileBook
+  deleted: DeletedMeanwhile
 }
+
+type Queued = IssueStub & { repository: string }
 
 /** Each issue costs one connection request (its timeline). */
 const ISSUES_PER_QUERY = QUERY_BUDGET - 1
@@ -45,23 +49,30 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
   const records: (TriageRecord | IssueCommentRecord)[] = []
   const issuesSeen = new Map<string, number>()
 
-  const keep = async (repository: string, issue: IssueNode) => {
-    issuesSeen.set(repository, (issuesSeen.get(repository) ?? 0) + 1)
-    const issueAuthor = context.profiles.actor(issue.author)
+  const keep = async ({ repository, number }: Queued, issue: IssueNode) => {
     const items = [...issue.timelineItems.nodes]
     if (issue.timelineItems.pageInfo.hasNextPage) {
-      items.push(
-        ...(await allNodes<TimelineItemNode>(client, {
-          document: ISSUE_TIMELINE,
-          variables: { issue: issue.id, since },
-          label: `timeline of ${issue.url}`,
-          connection: (data: { node: { timelineItems: Connection<TimelineItemNode> } | null }) =>
-            data.node?.timelineItems,
-          first: 100,
-          after: issue.timelineItems.pageInfo.endCursor
-        }))
-      )
+      try {
+        items.push(
+          ...(await allNodes<TimelineItemNode>(client, {
+            document: ISSUE_TIMELINE,
+            variables: { issue: issue.id, since },
+            label: `timeline of ${issue.url}`,
+            connection: (data: { node: { timelineItems: Connection<TimelineItemNode> } | null }) =>
+              data.node?.timelineItems,
+            first: 100,
+            after: issue.timelineItems.pageInfo.endCursor
+          }))
+        )
+      } catch (error) {
+        // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+        if (!followUpGone(error)) throw error
+        context.deleted.note('issue', repository, number)
+        return
+      }
     }
+    issuesSeen.set(repository, (issuesSeen.get(repository) ?? 0) + 1)
+    const issueAuthor = context.profiles.actor(issue.author)
     for (const item of items) {
       if (!inWindow(item.createdAt, window)) continue
       const at = utcSecond(item.createdAt!)
@@ -77,26 +88,30 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
   }
 
   const work: Promise<void>[] = []
-  const queued: { id: string; repository: string }[] = []
+  const queued: Queued[] = []
   /** Asks for the issues queued so far, a query's worth at a time (all of them at the end). */
   const flush = (all: boolean) => {
     while (queued.length >= ISSUES_PER_QUERY || (all && queued.length > 0)) {
       const chunk = queued.splice(0, ISSUES_PER_QUERY)
-      const details = queryNodes<IssueNode>(
+      const details = queryNodesOrGone<IssueNode>(
         client,
         ISSUES,
         chunk.map(c => c.id),
         `${chunk.length} issues of ${repositoriesOf(chunk.map(c => c.repository))}`,
         { since }
       ).then(nodes =>
-        Promise.all(nodes.map((node, j) => keep(chunk[j].repository, node))).then(() => undefined)
+        Promise.all(
+          nodes.map((node, j) =>
+            node ? keep(chunk[j], node) : context.deleted.note('issue', chunk[j].repository, chunk[j].number)
+          )
+        ).then(() => undefined)
       )
       details.catch(() => undefined) // awaited below; a failure meanwhile is not unhandled
       work.push(details)
     }
   }
-  const add = (repository: string, issues: { id: string }[]) => {
-    queued.push(...issues.map(issue => ({ id: issue.id, repository })))
+  const add = (repository: string, issues: IssueStub[]) => {
+    queued.push(...issues.map(issue => ({ ...issue, repository })))
     flush(false)
     return true
   }
@@ -104,7 +119,7 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
   for (const repository of repositories) add(repository.nameWithOwner, repository.issues.nodes)
   // The rest of every list, side by side: ids only, the issues themselves come in the batches above.
   const going = repositories.filter(r => r.issues.pageInfo.hasNextPage)
-  await pageLists<{ id: string }>(
+  await pageLists<IssueStub>(
     client,
     ISSUE_LISTS,
     going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.issues.pageInfo.endCursor! })),

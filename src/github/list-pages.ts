@@ -2,6 +2,7 @@ import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { GitHubTimeoutError, halved, SMALLEST_REQUEST, TIMEOUTS_BEFORE_SHRINKING } from './errors.js'
 import type { Connection } from './paginate.js'
+import { forbiddenFailure, forbiddenList } from './forbidden.js'
 import { PRIORITY } from './priority.js'
 import { listsDocument, type ListQuery } from './queries/lists.js'
 
@@ -67,6 +68,9 @@ async function readPages<N>(
       ...(smaller ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
     })
   } catch (error) {
+    const forbidden = forbiddenList(error)
+    const at = forbidden && lists[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])]
+    if (forbidden && at) throw forbiddenFailure(at.repository, forbidden.field)
     if (!(error instanceof GitHubTimeoutError)) throw error
     // Too much at once: fewer lists to a query, then smaller pages of a single list.
     if (lists.length > 1) {

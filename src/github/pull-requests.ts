@@ -4,7 +4,8 @@ import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import { repositoriesOf } from './labels.js'
 import { type ListCursor, pageLists, readLists } from './list-pages.js'
-import { queryNodes } from './nodes.js'
+import { DeletedMeanwhile, followUpGone } from './deleted.js'
+import { queryNodes, queryNodesOrGone } from './nodes.js'
 import { PULL_REQUEST_LISTS } from './queries/lists.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, type Connection } from './paginate.js'
@@ -32,6 +33,7 @@ interface PullRequestNode {
   url: string
   mergedAt?: string | null
   author: ActorNode | null
+  changedFiles?: number
   files?: Connection<{ path: string }> | null
   reviews: Connection<ReviewNode>
 }
@@ -41,12 +43,15 @@ export interface PullRequestContext {
   window: Window
   profiles: ProfileBook
   log: Logger
+  deleted: DeletedMeanwhile
 }
 
 /** Ids per `nodes(ids:)` query: merged ones cost two connection requests each (files, reviews). */
 const MERGED_PER_QUERY = Math.floor((QUERY_BUDGET - 1) / 2)
 const REVIEWED_PER_QUERY = QUERY_BUDGET - 1
 const COUNTED_REVIEWS_PER_QUERY = QUERY_BUDGET - 1
+/** GitHub lists the changed files of a pull request up to this many. */
+const MAX_LISTED_FILES = 3000
 
 /**
  * Pull requests merged in the window (with their files) and every review submitted in the window,
@@ -56,6 +61,8 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   const { client, window } = context
   const records: (PullRequestRecord | ReviewRecord)[] = []
   const repositoryOf = new Map<string, string>()
+  const numberOf = new Map<string, number>()
+  const gone = (id: string) => context.deleted.note('pull request', repositoryOf.get(id)!, numberOf.get(id)!)
   const doubtful: { record: ReviewRecord; id: string }[] = []
   const work: Promise<void>[] = []
   const merged: string[] = []
@@ -63,13 +70,17 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
 
   const fetchDetails = (ids: string[], isMerged: boolean) => {
     const label = `${ids.length} ${isMerged ? 'merged' : 'other'} pull requests of ${repositoriesOf(ids.map(id => repositoryOf.get(id)!))}`
-    const details = queryNodes<PullRequestNode>(
+    const details = queryNodesOrGone<PullRequestNode>(
       client,
       isMerged ? MERGED_PULL_REQUESTS : REVIEWED_PULL_REQUESTS,
       ids,
       label
     )
-      .then(nodes => Promise.all(nodes.map((node, i) => keep(node, repositoryOf.get(ids[i])!, isMerged))))
+      .then(nodes =>
+        Promise.all(
+          nodes.map((node, i) => (node ? keep(node, repositoryOf.get(ids[i])!, isMerged) : gone(ids[i])))
+        )
+      )
       .then(() => undefined)
     // Handled when all work is awaited; a failure meanwhile must not count as unhandled.
     details.catch(() => undefined)
@@ -106,6 +117,7 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
       // A pull request updated while the list was paged shifts the pages: it may come round twice.
       if (repositoryOf.has(stub.id)) continue
       repositoryOf.set(stub.id, repository)
+      numberOf.set(stub.id, stub.number)
       ;(inWindow(stub.mergedAt, window) ? merged : reviewed).push(stub.id)
     }
     flush(false)
@@ -113,42 +125,30 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   }
 
   const keep = async (node: PullRequestNode, repository: string, isMerged: boolean) => {
-    const author = context.profiles.actor(node.author)
     const reviews = [...node.reviews.nodes]
-    if (node.reviews.pageInfo.hasNextPage) {
-      reviews.push(
-        ...(await allNodes<ReviewNode>(client, {
-          document: PULL_REQUEST_REVIEWS,
-          variables: { pullRequest: node.id },
-          label: `reviews of ${node.url}`,
-          connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
-          first: 100,
-          after: node.reviews.pageInfo.endCursor
-        }))
-      )
-    }
-    if (isMerged && node.mergedAt) {
-      let files: string[] | null = null
-      if (node.files) {
-        files = node.files.nodes.map(f => f.path)
-        if (node.files.pageInfo.hasNextPage) {
-          const rest = await allNodes<{ path: string }>(client, {
-            document: PULL_REQUEST_FILES,
+    let files: string[] | null = null
+    try {
+      if (node.reviews.pageInfo.hasNextPage) {
+        reviews.push(
+          ...(await allNodes<ReviewNode>(client, {
+            document: PULL_REQUEST_REVIEWS,
             variables: { pullRequest: node.id },
-            label: `files of ${node.url}`,
-            connection: (data: { node: { files: Connection<{ path: string }> | null } | null }) =>
-              data.node?.files,
+            label: `reviews of ${node.url}`,
+            connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
             first: 100,
-            after: node.files.pageInfo.endCursor
-          })
-          files.push(...rest.map(f => f.path))
-        }
-      } else {
-        // The electorate's warning names it in the outputs; here it is news in the log.
-        context.log.warning(
-          `${node.url}: GitHub does not list the changed files (over 3,000), so it cannot count toward ci`
+            after: node.reviews.pageInfo.endCursor
+          }))
         )
       }
+      if (isMerged && node.mergedAt) files = await changedFilesOf(node, context)
+    } catch (error) {
+      // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+      if (!followUpGone(error)) throw error
+      gone(node.id)
+      return
+    }
+    const author = context.profiles.actor(node.author)
+    if (isMerged && node.mergedAt) {
       records.push({
         kind: 'pull_request',
         repository,
@@ -209,6 +209,37 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
   countInlineComments(true)
   await Promise.all(work)
   return { records }
+}
+
+/**
+ * Every changed file, or null when GitHub does not list them all: `files` null, or a list shorter than
+ * `changedFiles` (GitHub lists at most 3,000). A list known to fall short is not paged at all.
+ */
+async function changedFilesOf(node: PullRequestNode, context: PullRequestContext): Promise<string[] | null> {
+  const changed = node.changedFiles ?? 0
+  let files: string[] | null = null
+  if (node.files && changed <= MAX_LISTED_FILES) {
+    files = node.files.nodes.map(f => f.path)
+    if (node.files.pageInfo.hasNextPage) {
+      const rest = await allNodes<{ path: string }>(context.client, {
+        document: PULL_REQUEST_FILES,
+        variables: { pullRequest: node.id },
+        label: `files of ${node.url}`,
+        connection: (data: { node: { files: Connection<{ path: string }> | null } | null }) =>
+          data.node?.files,
+        first: 100,
+        after: node.files.pageInfo.endCursor
+      })
+      files.push(...rest.map(f => f.path))
+    }
+  }
+  if (files && files.length >= changed) return files
+  // The electorate's warning names it in the outputs; here it is news in the log.
+  const listed = files ? `lists only ${files.length}` : 'does not list any'
+  context.log.warning(
+    `${node.url}: GitHub ${listed} of its ${changed} changed files (it lists 3,000 at most), so it cannot count toward ci`
+  )
+  return null
 }
 
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */

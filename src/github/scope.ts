@@ -5,13 +5,24 @@ import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { pages, type Connection } from './paginate.js'
 import { PRIORITY } from './priority.js'
-import { namedRepositories, ORGANIZATION_REPOSITORIES } from './queries/repositories.js'
+import { forbiddenFailure, forbiddenList } from './forbidden.js'
+import {
+  namedRepositories,
+  ORGANIZATION_REPOSITORIES,
+  ORGANIZATION_REPOSITORY_NAMES
+} from './queries/repositories.js'
 import type { Window } from './window-edges.js'
 
 export interface PullRequestStub {
   id: string
+  number: number
   updatedAt: string
   mergedAt: string | null
+}
+
+export interface IssueStub {
+  id: string
+  number: number
 }
 
 /** A repository as the listing returns it, with the first look at its history, pull requests and issues. */
@@ -23,7 +34,7 @@ export interface RepositoryOverview {
   isPrivate: boolean
   defaultBranchRef: { name: string; target: { history?: { totalCount: number } } | null } | null
   pullRequests: Connection<PullRequestStub>
-  issues: Connection<{ id: string }>
+  issues: Connection<IssueStub>
 }
 
 /** Connection requests that one repository costs in the listing: history, pull requests, issues. */
@@ -67,11 +78,17 @@ export async function* repositoriesInScope(
     const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET)
     const answers = await Promise.all(
       batches.map(batch =>
-        client.query<Record<string, RepositoryOverview>>(
-          namedRepositories(batch),
-          variables,
-          `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`
-        )
+        client
+          .query<Record<string, RepositoryOverview>>(
+            namedRepositories(batch),
+            variables,
+            `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`
+          )
+          .catch((error: unknown) => {
+            const forbidden = forbiddenList(error)
+            const at = forbidden && batch[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])]
+            throw at ? forbiddenFailure(`${at.owner}/${at.name}`, forbidden.field) : error
+          })
       )
     )
     yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]))
@@ -90,11 +107,17 @@ async function* organizationRepositories(
 ): AsyncGenerator<RepositoryOverview[]> {
   const isExcluded = excludedRepositories(config)
   const { archived, forks, private: privateOnes } = config.repositories
+  const filters = {
+    login: organization,
+    isFork: forks ? null : false,
+    isArchived: archived ? null : false,
+    privacy: privateOnes ? null : 'PUBLIC'
+  }
   let listed = 0
   let kept = 0
-  for await (const page of pages<RepositoryOverview>(client, {
+  const listing = pages<RepositoryOverview>(client, {
     document: ORGANIZATION_REPOSITORIES,
-    variables: { login: organization, ...listingVariables(window) },
+    variables: { ...filters, ...listingVariables(window) },
     label: `repositories of ${organization}`,
     connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
       if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
@@ -102,7 +125,15 @@ async function* organizationRepositories(
     },
     first: LISTING_PAGE,
     priority: PRIORITY.lists
-  })) {
+  })
+  const forbiddenHere = async (error: unknown): Promise<never> => {
+    const forbidden = forbiddenList(error)
+    const index = forbidden?.path[3]
+    if (!forbidden || typeof index !== 'number') throw error
+    throw forbiddenFailure(await nameAt(client, filters, listed + index), forbidden.field)
+  }
+  for await (const page of catchingIn(listing, forbiddenHere)) {
+    // GitHub filtered already; asked again so that a server ignoring the arguments cannot widen the scope.
     const inScope = page.filter(
       r =>
         (archived || !r.isArchived) &&
@@ -127,3 +158,34 @@ const listingVariables = (window: Window) => ({
   until: window.until.toISOString(),
   updatedSince: window.since.toISOString()
 })
+
+/** The pages of a listing, an error of any of them handed to `onError` (which throws in its turn). */
+async function* catchingIn<T>(pages: AsyncGenerator<T>, onError: (error: unknown) => Promise<never>) {
+  for (;;) {
+    let next: IteratorResult<T>
+    try {
+      next = await pages.next()
+    } catch (error) {
+      return await onError(error)
+    }
+    if (next.done) return
+    yield next.value
+  }
+}
+
+/** The name of the repository at `position` (from 0) of the organization's listing with these filters. */
+async function nameAt(client: GitHubClient, filters: object, position: number): Promise<string> {
+  let seen = 0
+  for await (const names of pages<{ nameWithOwner: string }>(client, {
+    document: ORGANIZATION_REPOSITORY_NAMES,
+    variables: filters,
+    label: 'names of the repositories listed',
+    connection: (data: { organization: { repositories: Connection<{ nameWithOwner: string }> } | null }) =>
+      data.organization?.repositories,
+    first: 100
+  })) {
+    if (position < seen + names.length) return names[position - seen]!.nameWithOwner
+    seen += names.length
+  }
+  return `the repository at place ${position + 1} of the listing`
+}

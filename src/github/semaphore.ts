@@ -10,6 +10,8 @@
  */
 export interface Semaphore {
   run<T>(fn: () => Promise<T>, priority?: number): Promise<T>
+  /** A new bound: holders beyond it finish, and no one new starts until fewer than it hold. */
+  setLimit(limit: number): void
 }
 
 interface Waiter {
@@ -37,6 +39,10 @@ export function createSemaphore(limit: number): Semaphore {
   }
 
   return {
+    setLimit(next) {
+      limit = next
+      scheduleDispatch()
+    },
     async run(fn, priority = 0) {
       await new Promise<void>(wake => {
         const waiter = { priority, wake }

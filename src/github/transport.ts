@@ -7,6 +7,8 @@ import { proxyAwareFetch } from '../proxy-fetch.js'
 
 export interface GraphQLError {
   type?: string
+  /** Beside `type` on some errors, e.g. `graphql_rate_limit`. */
+  code?: string
   message?: string
   path?: (string | number)[]
 }

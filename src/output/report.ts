@@ -24,6 +24,8 @@ export interface ReportMeta {
   configPath: string | null
   stats: GatherStats
   warnings: string[]
+  /** Pull requests and issues deleted on GitHub during the run, left out. */
+  deleted?: string[]
   /** Timing of the run: the only part of report.json that differs between two runs on the same data. */
   run?: { startedAt: string; durationMs: number }
 }
@@ -99,6 +101,7 @@ export function reportJson(electorate: Electorate, meta: ReportMeta, options: Re
       unlinked_identities: electorate.unlinked.length,
       deleted_account_items: electorate.deletedAccountItems,
       late_approvals_set_aside: electorate.lateApprovalsSetAside,
+      deleted_during_run: meta.deleted?.length ?? 0,
       metrics: Object.fromEntries(METRICS.map(metric => [metric, electorate.totals[metric]]))
     },
     rules: electorate.ruleCounts.map(({ rule, count }) => ({ rule, count })),

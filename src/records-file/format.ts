@@ -17,6 +17,8 @@ export interface RecordsHeader {
   repositories: Gathered['repositories']
   stats: Gathered['stats']
   warnings: string[]
+  /** Written only when the run left something out. */
+  deleted?: string[]
   /** 'hidden': addresses are sha256 hashes, for an artifact anyone may download. */
   emails: 'plain' | 'hidden'
   /** Logins the config named whose profiles were looked up; absent when there are none. */

@@ -66,6 +66,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     profiles: agreedProfiles(ordered, gathered),
     warnings: gathered.flatMap(g => g.warnings),
     ...(named.length > 0 ? { named } : {}),
+    ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
     ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.

@@ -30,6 +30,7 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
           ...files,
           workflows: [...files.workflows].sort((a, b) => byCodeUnits(a.path, b.path))
         }))
-    })
+    }),
+    ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
   }
 }

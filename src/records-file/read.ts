@@ -97,6 +97,7 @@ export async function readRecordsFile(
       records,
       profiles,
       warnings: head.warnings,
+      ...(head.deleted ? { deleted: head.deleted } : {}),
       stats: head.stats,
       ...(head.named ? { named: head.named } : {}),
       ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {}),

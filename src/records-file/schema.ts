@@ -102,6 +102,8 @@ export const headerLine = z
       resetAt: instant.nullable()
     }),
     warnings: z.array(text),
+    /** Pull requests and issues deleted on GitHub during the run, left out. */
+    deleted: z.array(text).optional(),
     emails: z.enum(['plain', 'hidden']),
     /** Logins the config named whose profiles were looked up: carried though no record names them. */
     named: z.array(login).optional(),

@@ -35,6 +35,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     repositories: gathered.repositories,
     stats: gathered.stats,
     warnings: gathered.warnings,
+    ...(gathered.deleted ? { deleted: gathered.deleted } : {}),
     emails: gathered.emails ?? 'plain',
     ...(gathered.named?.length ? { named: gathered.named } : {}),
     ...(gathered.files && { files: gathered.files }),

@@ -2,7 +2,9 @@
 export class FakeGitHubError extends Error {
   constructor(
     message: string,
-    readonly type?: string
+    readonly type?: string,
+    /** Sent as the error's `extensions`, as GitHub does for FORBIDDEN (`saml_failure`). */
+    readonly extensions?: Record<string, unknown>
   ) {
     super(message)
   }

@@ -1,3 +1,5 @@
+import { rateLimitTypeAnswer, somethingWentWrongAnswer } from './github-answers.js'
+
 /** The parsed body of a GraphQL request. */
 export interface GraphQLRequestBody {
   query: string
@@ -38,6 +40,30 @@ export interface FaultPlan {
   timeoutDelayMs?: number
   /** Every request whose query or variables mention this repository answers 502. */
   failRepository?: string
+  /** Every Nth request answers HTTP 500. */
+  http500Every?: number
+  /** These requests answer the primary limit as `RATE_LIMIT` at HTTP 200, points still left in the headers. */
+  rateLimitTypeAt?: number[]
+  /** A query that could return more nodes than this runs, is charged, and answers 200 with part of its data and RESOURCE_LIMITS_EXCEEDED. */
+  resourceLimitsAboveNodes?: number
+  /** A query that could return more nodes than this runs, is charged, and answers 200 "may be the result of a timeout" with no data. */
+  timeoutMessageAboveNodes?: number
+  /** The token lacks `read:user` and `user:email`: a query asking for `User.email` is refused with INSUFFICIENT_SCOPES. */
+  withoutEmailScope?: boolean
+  /**
+   * This pull request or issue is deleted right after the first answer that names its id (the listing), or
+   * after the `answers`th (2: once its details were read, before its later pages).
+   */
+  deletedAfterListing?: {
+    repository: string
+    kind: 'pullRequest' | 'issue'
+    number: number
+    answers?: number
+  }
+  /** A pull request of more than 3,000 files lists its first 3,000 instead of answering `files: null`. */
+  filesCutAt3000?: boolean
+  /** The token may not read this repository's pull requests and issues: FORBIDDEN, "Resource not accessible by integration". */
+  forbiddenRepository?: string
   /** Called first for every request; a non-null answer is sent as it is. */
   custom?: (index: number, body: GraphQLRequestBody) => FaultResponse | null
 }
@@ -74,6 +100,8 @@ export function faultBeforeQuery(
   const custom = plan.custom?.(index, body)
   if (custom) return { fault: 'custom', ...custom }
   if (plan.http502Every && index % plan.http502Every === 0) return badGateway('http-502')
+  if (plan.http500Every && index % plan.http500Every === 0) return somethingWentWrongAnswer(500)
+  if (plan.rateLimitTypeAt?.includes(index)) return rateLimitTypeAnswer()
   if (plan.secondaryEvery && index % plan.secondaryEvery === 0)
     return secondaryRateLimit(plan.retryAfterSeconds ?? 60)
   if (plan.failRepository && mentions(body, plan.failRepository)) return badGateway('fail-repository')

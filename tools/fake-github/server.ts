@@ -21,12 +21,18 @@ import {
   type FaultResponse,
   type GraphQLRequestBody
 } from './faults.js'
+import {
+  insufficientScopesAnswer,
+  resourceLimitsError,
+  somethingWentWrongAnswer,
+  somethingWentWrongMessage
+} from './github-answers.js'
 import { gitHubSchema } from './github-schema.js'
 import { priceQuery } from './query-cost.js'
 import { RateLimitWindow, type RateLimitOptions } from './rate-limit.js'
 import { fieldResolver } from './resolvers/field-resolver.js'
 import { worldChanged } from './resolvers/order.js'
-import { indexWorld } from './world-index.js'
+import { deleteItem, indexWorld, itemId } from './world-index.js'
 
 export interface FakeGitHubOptions {
   world: World
@@ -98,9 +104,6 @@ interface Answer {
 }
 
 const documentationUrl = 'https://docs.github.com/graphql'
-const partialErrorMessage =
-  'Something went wrong while executing your query. This may be the result of a timeout, or it could be a ' +
-  'GitHub bug. Please include `FAKE:0000:0000000:00000000:00000000` when reporting this issue.'
 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const schema = gitHubSchema()
@@ -113,6 +116,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let inFlight = 0
   let maxInFlight = 0
   let pointsUsed = 0
+  const deletion = plan.deletedAfterListing
+  let deletedId = deletion ? idOf(deletion) : null
+  let answersNamingDeleted = 0
+
+  function idOf({ repository, kind, number }: NonNullable<FaultPlan['deletedAfterListing']>): string {
+    const view = index.repositoryByName.get(repository.toLowerCase())
+    const item = (kind === 'pullRequest' ? view?.pullRequestsByNumber : view?.issuesByNumber)?.get(number)
+    if (!item) throw new Error(`the world has no ${kind} ${repository}#${number}`)
+    return itemId(item)
+  }
 
   const fromFault = (fault: FaultResponse): Answer => ({
     status: fault.status,
@@ -164,6 +177,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const validationErrors = validate(schema, document)
     if (validationErrors.length > 0)
       return { status: 200, body: { errors: validationErrors.map(e => e.toJSON()) }, entry }
+    if (plan.withoutEmailScope) {
+      const refused = insufficientScopesAnswer(schema, document)
+      if (refused) return { ...fromFault(refused), entry: { ...entry, fault: refused.fault } }
+    }
     const operation = getOperationAST(document, body.operationName ?? undefined)
     if (!operation) return { status: 200, body: { errors: [{ message: 'No operation to run' }] }, entry }
     entry.operationName ??= operation.name?.value
@@ -192,6 +209,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const timeout = badGateway('timeout', plan.timeoutDelayMs ?? 200)
       return { ...fromFault(timeout), entry: { ...entry, fault: 'timeout' } }
     }
+    if (plan.timeoutMessageAboveNodes !== undefined && price.nodeCount > plan.timeoutMessageAboveNodes) {
+      const timeout = somethingWentWrongAnswer(200)
+      return { ...fromFault(timeout), entry: { ...entry, fault: timeout.fault } }
+    }
 
     const result = (await execute({
       schema,
@@ -203,13 +224,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         index,
         dryRun: price.dryRun,
         tokenLacksMembers: options.tokenLacksMembers,
-        rateLimit: window.report(price.cost, price.nodeCount)
+        rateLimit: window.report(price.cost, price.nodeCount),
+        forbiddenRepository: plan.forbiddenRepository?.toLowerCase(),
+        filesCutAt3000: plan.filesCutAt3000 ?? false
       }
     })) as ExecutionResult
     const response = gitHubResponse(result)
     if (plan.partialErrorAt?.includes(requestIndex)) {
-      breakOnePart(response)
+      breakOnePart(response, path => ({ message: somethingWentWrongMessage, path }))
       entry.fault = 'partial-error'
+    } else if (
+      plan.resourceLimitsAboveNodes !== undefined &&
+      price.nodeCount > plan.resourceLimitsAboveNodes
+    ) {
+      breakOnePart(response, resourceLimitsError)
+      entry.fault = 'resource-limits'
     }
     return { status: 200, body: response, entry }
   }
@@ -238,6 +267,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         result = { status: 500, body: { message: String(error) }, entry: { fault: 'server-error' } }
       }
       const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body)
+      if (deletion && deletedId && result.status === 200 && text.includes(`"${deletedId}"`)) {
+        if (++answersNamingDeleted >= (deletion.answers ?? 1)) {
+          deleteItem(index, deletion.repository, deletion.kind, deletion.number)
+          worldChanged()
+          deletedId = null
+          result.entry.fault = 'deletes-item'
+        }
+      }
       if (result.status === 200 && result.entry.depth && !result.entry.fault)
         chains.recordAnswer(text, result.entry.depth, requestIndex)
       const latencyLeft = Math.max(0, (options.latencyMs ?? 0) - (Date.now() - startedAt))
@@ -298,17 +335,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   return fake
 }
 
-/** GitHub puts the error `type` (NOT_FOUND, ...) at the top level of each error. */
+/**
+ * GitHub puts the error `type` (NOT_FOUND, ...) at the top level of each error, and its keys in this order
+ * (fpicalausa/remove-stale-branches#49): type, path, extensions, locations, message.
+ */
 function gitHubResponse(result: ExecutionResult): { data?: unknown; errors?: unknown[] } {
   const errors = result.errors?.map(error => {
     const type = error.originalError instanceof FakeGitHubError ? error.originalError.type : undefined
-    return { ...(type ? { type } : {}), ...error.toJSON() }
+    const { message, locations, path, extensions } = error.toJSON()
+    return {
+      ...(type ? { type } : {}),
+      ...(path ? { path } : {}),
+      ...(extensions ? { extensions } : {}),
+      ...(locations ? { locations } : {}),
+      message
+    }
   })
   return { data: result.data ?? null, ...(errors ? { errors } : {}) }
 }
 
-/** Partial data: the first page of items found is dropped to null, with GitHub's vague error at its path. */
-function breakOnePart(response: { data?: unknown; errors?: unknown[] }): void {
+/** Partial data: the first page of items found is dropped to null, with an error at its path. */
+function breakOnePart(
+  response: { data?: unknown; errors?: unknown[] },
+  errorAt: (path: (string | number)[]) => unknown
+): void {
   const find = (value: unknown, path: (string | number)[]): (string | number)[] | null => {
     if (value === null || typeof value !== 'object') return null
     if (!Array.isArray(value) && ('nodes' in value || 'edges' in value) && path.length > 0) return path
@@ -325,5 +375,5 @@ function breakOnePart(response: { data?: unknown; errors?: unknown[] }): void {
     for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>
     parent[path.at(-1)!] = null
   }
-  response.errors = [...(response.errors ?? []), { message: partialErrorMessage, path }]
+  response.errors = [...(response.errors ?? []), errorAt(path)]
 }

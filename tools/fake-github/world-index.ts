@@ -325,3 +325,34 @@ function indexRepository(
   }
   return view
 }
+
+/**
+ * Deletes a pull request or issue as GitHub does: its id, its number and its place in every list are
+ * gone, and so are the reviews, comments and events that hung from it.
+ */
+export function deleteItem(
+  index: WorldIndex,
+  nameWithOwner: string,
+  kind: 'pullRequest' | 'issue',
+  number: number
+): void {
+  const repository = index.repositoryByName.get(nameWithOwner.toLowerCase())
+  const byNumber = kind === 'pullRequest' ? repository?.pullRequestsByNumber : repository?.issuesByNumber
+  const item = byNumber?.get(number)
+  if (!repository || !byNumber || !item)
+    throw new Error(`the world has no ${kind} ${nameWithOwner}#${number}`)
+  byNumber.delete(number)
+  if (item.__typename === 'PullRequest') {
+    repository.pullRequests = repository.pullRequests.filter(pr => pr !== item)
+    for (const review of item.reviews)
+      for (const comment of review.comments) index.nodeById.delete(comment.comment.id)
+  } else repository.issues = repository.issues.filter(issue => issue !== item)
+  for (const entry of item.timeline)
+    index.nodeById.delete(
+      'event' in entry ? entry.event.id : 'review' in entry ? entry.review.id : entry.comment.id
+    )
+  index.nodeById.delete(itemId(item))
+}
+
+export const itemId = (item: PullRequestView | IssueView): string =>
+  item.__typename === 'PullRequest' ? item.pullRequest.id : item.issue.id

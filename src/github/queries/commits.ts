@@ -1,3 +1,5 @@
+import { PROFILE_EMAIL } from './actor.js'
+
 // Default-branch history. `authors` lists the git author and every Co-authored-by trailer as
 // GitHub resolves them; `parents { totalCount }` tells merge commits apart.
 const AUTHORS_FIRST = 10
@@ -9,7 +11,7 @@ const COMMIT_AUTHOR_FIELDS = /* GraphQL */ `
     user {
       login
       name
-      email
+      ${PROFILE_EMAIL}
     }
   }
 `

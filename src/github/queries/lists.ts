@@ -28,7 +28,7 @@ export const PULL_REQUEST_LISTS: ListQuery = {
   name: 'PullRequestLists',
   field: (first, after) =>
     `pullRequests(first: ${first}, after: ${after}, orderBy: { field: UPDATED_AT, direction: DESC }) {
-      nodes { id updatedAt mergedAt }
+      nodes { id number updatedAt mergedAt }
       pageInfo { hasNextPage endCursor }
     }`
 }
@@ -39,7 +39,7 @@ export const ISSUE_LISTS: ListQuery = {
   variables: '$since: DateTime!',
   field: (first, after) =>
     `issues(first: ${first}, after: ${after}, filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: ASC }) {
-      nodes { id }
+      nodes { id number }
       pageInfo { hasNextPage endCursor }
     }`
 }

@@ -48,6 +48,8 @@ export const MERGED_PULL_REQUESTS: NodesQuery = {
     ... on PullRequest {
       ...ReviewedFields
       mergedAt
+      # Above 3,000 files GitHub answers files: null or only the first 3,000: the count tells which.
+      changedFiles
       files(first: ${FILES_FIRST}) {
         nodes {
           path

@@ -20,6 +20,7 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
     pullRequests(first: 100, orderBy: { field: UPDATED_AT, direction: DESC }) {
       nodes {
         id
+        number
         updatedAt
         mergedAt
       }
@@ -32,6 +33,7 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
     issues(first: 100, filterBy: { since: $updatedSince }, orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes {
         id
+        number
       }
       pageInfo {
         hasNextPage
@@ -41,19 +43,31 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
   }
 `
 
-export const ORGANIZATION_REPOSITORIES = /* GraphQL */ `
-  query OrganizationRepositories(
+/** The organization's repositories, a page of `selection` each, in name order. */
+function organizationListing(name: string, extraVariables: string, selection: string): string {
+  return /* GraphQL */ `
+  query ${name}(
     $login: String!
     $first: Int!
     $after: String
-    $since: GitTimestamp!
-    $until: GitTimestamp!
-    $updatedSince: DateTime!
+    $isFork: Boolean
+    $isArchived: Boolean
+    $privacy: RepositoryPrivacy
+    ${extraVariables}
   ) {
     organization(login: $login) {
-      repositories(first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) {
+      # Forks, archived and private repositories are left out by GitHub (a null argument filters
+      # nothing), so their pull requests and issues are never asked for.
+      repositories(
+        first: $first
+        after: $after
+        isFork: $isFork
+        isArchived: $isArchived
+        privacy: $privacy
+        orderBy: { field: NAME, direction: ASC }
+      ) {
         nodes {
-          ...RepositoryOverview
+          ${selection}
         }
         pageInfo {
           hasNextPage
@@ -62,8 +76,22 @@ export const ORGANIZATION_REPOSITORIES = /* GraphQL */ `
       }
     }
   }
-  ${REPOSITORY_OVERVIEW}
 `
+}
+
+export const ORGANIZATION_REPOSITORIES =
+  organizationListing(
+    'OrganizationRepositories',
+    '$since: GitTimestamp!, $until: GitTimestamp!, $updatedSince: DateTime!',
+    '...RepositoryOverview'
+  ) + REPOSITORY_OVERVIEW
+
+/** The listing's names alone, to name the repository at a place of a page whose answer left it null. */
+export const ORGANIZATION_REPOSITORY_NAMES = organizationListing(
+  'OrganizationRepositoryNames',
+  '',
+  'nameWithOwner'
+)
 
 /** One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...). */
 export function namedRepositories(names: { owner: string; name: string }[]): string {

@@ -19,6 +19,10 @@ export interface RequestContext {
   /** The token's missing permission, when it lacks the one to read members and teams. */
   tokenLacksMembers?: 'classic' | 'fine-grained'
   rateLimit: RateLimitReport
+  /** Lower-cased `owner/name` whose pull requests and issues the token may not read. */
+  forbiddenRepository?: string
+  /** Above 3,000 files, list the first 3,000 rather than answer null. */
+  filesCutAt3000?: boolean
 }
 
 export type Resolve<S> = (source: S, args: Args, context: RequestContext) => unknown

@@ -1,6 +1,6 @@
 import { paginate, type ConnectionArgs } from '../pagination.js'
 import type { PullRequestView, ReviewCommentView, ReviewView } from '../world-index.js'
-import { connectionArgs, withArgs, type Args, type Fields } from './fields.js'
+import { connectionArgs, withArgs, type Args, type Fields, type RequestContext } from './fields.js'
 import { actorOf } from './owners.js'
 import { timelineItems } from './timeline.js'
 
@@ -22,9 +22,13 @@ function reviewsOf(pr: PullRequestView, args: Args) {
   return paginate(wanted, args as ConnectionArgs)
 }
 
-function filesOf(pr: PullRequestView, args: Args) {
-  const files = pr.pullRequest.files
-  if (files.length > maxListedFiles) return null
+// GitHub has answered both ways above 3,000 files: null, or the first 3,000 (pytorch/pytorch#120499).
+function filesOf(pr: PullRequestView, args: Args, context: RequestContext) {
+  let files = pr.pullRequest.files
+  if (files.length > maxListedFiles) {
+    if (!context.filesCutAt3000) return null
+    files = files.slice(0, maxListedFiles)
+  }
   const views = files.map((path): ChangedFileView => ({ __typename: 'PullRequestChangedFile', path }))
   return paginate(views, args as ConnectionArgs)
 }

@@ -1,7 +1,8 @@
 import { FakeGitHubError } from '../errors.js'
+import { forbiddenExtensions, forbiddenMessage } from '../github-answers.js'
 import { paginate, type ConnectionArgs } from '../pagination.js'
 import type { IssueView, PullRequestView, RepositoryView } from '../world-index.js'
-import { connectionArgs, withArgs, type Args, type Fields } from './fields.js'
+import { connectionArgs, withArgs, type Args, type Fields, type RequestContext } from './fields.js'
 import { sortByOrder, type Order } from './order.js'
 import { actorOf, webUrl } from './owners.js'
 import { notImplemented } from '../errors.js'
@@ -19,7 +20,13 @@ const issueOrderKeys = {
   UPDATED_AT: (item: PullRequestView | IssueView) => item.updatedAt
 }
 
-function pullRequestsOf(repository: RepositoryView, args: Args) {
+function refuseForbidden(repository: RepositoryView, context: RequestContext): void {
+  if (context.forbiddenRepository === repository.nameWithOwner.toLowerCase())
+    throw new FakeGitHubError(forbiddenMessage, 'FORBIDDEN', forbiddenExtensions)
+}
+
+function pullRequestsOf(repository: RepositoryView, args: Args, context: RequestContext) {
+  refuseForbidden(repository, context)
   const { states, orderBy } = args as { states?: string[] | null; orderBy?: Order | null }
   const ordered = sortByOrder(repository.pullRequests, orderBy, 'Repository.pullRequests', issueOrderKeys)
   return paginate(
@@ -28,7 +35,8 @@ function pullRequestsOf(repository: RepositoryView, args: Args) {
   )
 }
 
-function issuesOf(repository: RepositoryView, args: Args) {
+function issuesOf(repository: RepositoryView, args: Args, context: RequestContext) {
+  refuseForbidden(repository, context)
   const { states, orderBy, filterBy } = args as {
     states?: string[] | null
     orderBy?: Order | null
