@@ -415,3 +415,85 @@ function edgesOf(world: World) {
     .sort()
   return { since: times[Math.floor(times.length / 4)], until: times[Math.floor((times.length * 3) / 4)] }
 }
+
+describe('a busy repository read as time slices', () => {
+  /** The kata world with its main repository made busier: ties on one second and more issues than a slice. */
+  function busyWorld() {
+    const world = generateWorld({ scale: 'kata', seed: 11 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const main = world.repositories.reduce((a, b) => (b.pullRequests.length > a.pullRequests.length ? b : a))
+    // Creation times on whole hours, so that most seconds where a slice is cut hold several pull requests
+    // (one of them on the page before the cut); and 150 created in one second, more than a page holds.
+    const updated = main.pullRequests.filter(pr => pullRequestUpdatedAt(pr) >= since.toISOString())
+    for (const pr of updated) pr.createdAt = pr.createdAt.slice(0, 13) + ':00:00Z'
+    const crowded = updated.filter(pr => pr.createdAt < '2025-09-01').slice(0, 150)
+    for (const pr of crowded) pr.createdAt = '2025-02-01T12:00:00Z'
+    // Issues enough to be sliced too: copies of those updated in the window, with their own numbers.
+    const last = Math.max(...[...main.issues, ...main.pullRequests].map(i => i.number))
+    const copies = main.issues
+      .filter(issue => issue.events.some(e => e.createdAt >= since.toISOString()))
+      .map((issue, i) => ({
+        ...issue,
+        number: last + 1 + i,
+        id: Buffer.from(`Issue:copy#${last + 1 + i}`).toString('base64'),
+        createdAt: issue.createdAt.slice(0, 13) + ':00:00Z',
+        events: issue.events.map(e => ({ ...e, id: `${e.id}-copy${i}` })),
+        comments: issue.comments.map(c => ({ ...c, id: `${c.id}-copy${i}` }))
+      }))
+    main.issues.push(...copies)
+    return { world, main, since, until, crowded }
+  }
+
+  const searchesOf = (fake: { log: { operationName?: string }[] }, name: string) =>
+    fake.log.filter(entry => entry.operationName === name).length
+
+  it('loses no item and counts none twice where slices meet, in a crowded second, or when updated meanwhile', async () => {
+    const { world, main, since, until, crowded } = busyWorld()
+    const name = `${main.owner}/${main.name}`
+    const newestFirst = [...main.pullRequests].sort((a, b) =>
+      pullRequestUpdatedAt(b).localeCompare(pullRequestUpdatedAt(a))
+    )
+    // Deep in the list, with reviews in the window: it is updated (a label lands) as the slices are read.
+    const moved = newestFirst
+      .slice(300)
+      .filter(pr => pr.reviews.some(r => r.submittedAt && r.submittedAt >= since.toISOString()))
+    const queries: string[] = []
+    const { gathered, fake } = await run(
+      world,
+      { since, until },
+      {
+        fake: {
+          onRequest: (_index, github, body) => {
+            if (!/query (PullRequest|Issue)Search/.test(body.query)) return
+            queries.push(body.query)
+            // Each search round moves one more pull request to the top of every updated order.
+            const pr = moved[queries.length]
+            if (pr) github.touch(name, 'pullRequest', pr.number, world.now)
+          }
+        }
+      }
+    )
+    expect(searchesOf(fake, 'PullRequestSearch')).toBeGreaterThan(1)
+    // Issues are counted by the listing, so their slices are cut at once: several in one query.
+    expect(searchesOf(fake, 'IssueSearch')).toBeGreaterThan(0)
+    expect(
+      queries
+        .filter(q => q.includes('query IssueSearch'))
+        .join()
+        .split('search(').length - 1
+    ).toBeGreaterThan(4)
+    // The crowded second was cut down to a second or two, then paged.
+    expect(
+      queries.some(q =>
+        /created:2025-02-01T12:00:0\dZ\.\.\S+ sort:created-asc", first: 100, after: "/.test(q)
+      )
+    ).toBe(true)
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    const pullRequests = gathered.records.filter(r => r.kind === 'pull_request').map(r => r.url)
+    expect(new Set(pullRequests).size).toBe(pullRequests.length)
+    for (const pr of crowded.filter(p => p.mergedAt && p.mergedAt >= since.toISOString()))
+      expect(pullRequests).toContain(`https://github.com/${name}/pull/${pr.number}`)
+  })
+})

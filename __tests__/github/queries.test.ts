@@ -31,6 +31,7 @@ import {
 import { namedRepositories } from '../../src/github/queries/repositories.js'
 import { OUTSIDE_COLLABORATORS } from '../../src/github/queries/access.js'
 import { DEFAULT_BRANCH_FILES } from '../../src/github/queries/default-branch-files.js'
+import { ISSUE_SEARCH, PULL_REQUEST_SEARCH, searchDocument } from '../../src/github/queries/search.js'
 
 const schema = buildSchema(readFileSync('node_modules/@octokit/graphql-schema/schema.graphql', 'utf8'), {
   // The published SDL repeats two enterprise fields; nothing here touches them.
@@ -116,6 +117,18 @@ const builtDocuments: [string, string][] = [
         { id: 'R_1', after: 'Y3Vyc29yOjE=' },
         { id: 'R_2', after: null }
       ],
+      100
+    )
+  ]),
+  ...[PULL_REQUEST_SEARCH, ISSUE_SEARCH].map((kind): [string, string] => [
+    kind.name,
+    searchDocument(
+      kind,
+      [
+        { repository: 'o/n', from: null, to: '2025-01-01T00:00:00Z', after: null },
+        { repository: 'o/"n', from: '2025-01-01T00:00:00Z', to: null, after: 'Y3Vyc29yOjE=' }
+      ],
+      '2025-04-07T00:00:00Z',
       100
     )
   ]),

@@ -7,6 +7,8 @@ import { pageLists } from './list-pages.js'
 import { DeletedMeanwhile, followUpGone } from './deleted.js'
 import { queryNodesOrGone } from './nodes.js'
 import { ISSUE_LISTS } from './queries/lists.js'
+import { ISSUE_SEARCH } from './queries/search.js'
+import { readTimeSlices, SPLIT_ABOVE } from './time-slices.js'
 import { allNodes, type Connection } from './paginate.js'
 import { ISSUE_TIMELINE, ISSUES, TRIAGE_TYPENAMES } from './queries/issues.js'
 import type { IssueStub, RepositoryOverview } from './scope.js'
@@ -110,22 +112,39 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
       work.push(details)
     }
   }
+  const listed = new Set<string>()
   const add = (repository: string, issues: IssueStub[]) => {
-    queued.push(...issues.map(issue => ({ ...issue, repository })))
+    // A busy repository's slices read its listing's first page again.
+    const fresh = issues.filter(issue => !listed.has(issue.id))
+    for (const issue of fresh) listed.add(issue.id)
+    queued.push(...fresh.map(issue => ({ ...issue, repository })))
     flush(false)
     return true
   }
 
   for (const repository of repositories) add(repository.nameWithOwner, repository.issues.nodes)
-  // The rest of every list, side by side: ids only, the issues themselves come in the batches above.
+  // The rest of every list, side by side: ids only, the issues themselves come in the batches above. A
+  // busy repository's list is read as time slices side by side, not one long chain of pages.
   const going = repositories.filter(r => r.issues.pageInfo.hasNextPage)
-  await pageLists<IssueStub>(
-    client,
-    ISSUE_LISTS,
-    going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.issues.pageInfo.endCursor! })),
-    (list, issues) => add(list.repository, issues),
-    { since }
-  )
+  const busy = going.filter(r => r.issues.totalCount > SPLIT_ABOVE)
+  await Promise.all([
+    pageLists<IssueStub>(
+      client,
+      ISSUE_LISTS,
+      going
+        .filter(r => !busy.includes(r))
+        .map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.issues.pageInfo.endCursor! })),
+      (list, issues) => add(list.repository, issues),
+      { since }
+    ),
+    readTimeSlices<IssueStub & { createdAt: string }>(
+      client,
+      ISSUE_SEARCH,
+      busy.map(r => ({ repository: r.nameWithOwner, estimate: r.issues.totalCount })),
+      window,
+      add
+    )
+  ])
   flush(true)
   await Promise.all(work)
   return { records, issuesSeen }

@@ -7,6 +7,8 @@ import { type ListCursor, pageLists, readLists } from './list-pages.js'
 import { DeletedMeanwhile, followUpGone } from './deleted.js'
 import { queryNodes, queryNodesOrGone } from './nodes.js'
 import { PULL_REQUEST_LISTS } from './queries/lists.js'
+import { PULL_REQUEST_SEARCH } from './queries/search.js'
+import { readTimeSlices, SPLIT_ABOVE } from './time-slices.js'
 import type { GitHubClient } from './client.js'
 import { allNodes, type Connection } from './paginate.js'
 import {
@@ -191,16 +193,35 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
     countInlineComments(false)
   }
 
-  // The listing gave each repository's first hundred; the rest of every list is read side by side.
+  // The listing gave each repository's first hundred; the rest of every list is read side by side, a busy
+  // repository's as time slices side by side rather than one long chain of pages.
   const going = repositories.filter(
     r => add(r.nameWithOwner, r.pullRequests.nodes) && r.pullRequests.pageInfo.hasNextPage
   )
-  await pageLists<PullRequestStub>(
-    client,
-    PULL_REQUEST_LISTS,
-    going.map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.pullRequests.pageInfo.endCursor! })),
-    (list, stubs) => add(list.repository, stubs)
-  )
+  const busy = going.filter(r => listedSince(r.pullRequests.nodes, window) > SPLIT_ABOVE)
+  await Promise.all([
+    pageLists<PullRequestStub>(
+      client,
+      PULL_REQUEST_LISTS,
+      going
+        .filter(r => !busy.includes(r))
+        .map(r => ({ repository: r.nameWithOwner, id: r.id, after: r.pullRequests.pageInfo.endCursor! })),
+      (list, stubs) => add(list.repository, stubs)
+    ),
+    readTimeSlices<PullRequestStub & { createdAt: string }>(
+      client,
+      PULL_REQUEST_SEARCH,
+      // The listing's pace says a list is long, not how long: a first slice over all time tells.
+      busy.map(r => ({ repository: r.nameWithOwner, estimate: null })),
+      window,
+      // Search's `updated:` is GitHub's own date filter; the window's edge is kept here as in the lists.
+      (repository, stubs) =>
+        void add(
+          repository,
+          stubs.filter(stub => Date.parse(stub.updatedAt) >= window.since.getTime())
+        )
+    )
+  ])
   // What is queued need not wait for the re-read of the lists' tops: it can only add to the queue.
   flush(true)
   await catchUpdatedMeanwhile(repositories, client, add)
@@ -240,6 +261,17 @@ async function changedFilesOf(node: PullRequestNode, context: PullRequestContext
     `${node.url}: GitHub ${listed} of its ${changed} changed files (it lists 3,000 at most), so it cannot count toward ci`
   )
   return null
+}
+
+/**
+ * About how many pull requests were updated since the window began, from the listing's first page (newest
+ * updated first): its pace over the time it covers, kept up over the whole window.
+ */
+function listedSince(stubs: PullRequestStub[], window: Window): number {
+  if (stubs.length === 0) return 0
+  const end = Math.max(window.until.getTime(), Date.parse(stubs[0]!.updatedAt))
+  const covered = Math.max(end - Date.parse(stubs.at(-1)!.updatedAt), 3_600_000)
+  return Math.round((stubs.length * (end - window.since.getTime())) / covered)
 }
 
 /** Logins of the other people whose approvals of the pull request were submitted before this review. */

@@ -34,7 +34,8 @@ export interface RepositoryOverview {
   isPrivate: boolean
   defaultBranchRef: { name: string; target: { history?: { totalCount: number } } | null } | null
   pullRequests: Connection<PullRequestStub>
-  issues: Connection<IssueStub>
+  /** `totalCount`: issues updated since the window began, all of them, whatever the page holds. */
+  issues: Connection<IssueStub> & { totalCount: number }
 }
 
 /** Connection requests that one repository costs in the listing: history, pull requests, issues. */

@@ -1,5 +1,6 @@
-// `npm run bench [-- --latency 300 --scales kata,large --concurrency 4]`: runs the built CLI as a separate
-// process against the fake GitHub with a latency per request and prints one table of figures.
+// `npm run bench [-- --latency 300 --scale kata,large,huge --concurrency 4 --json]`: runs the built CLI as a
+// separate process against the fake GitHub with a latency per request and prints one table of figures, or
+// with `--json` one JSON object per world, to compare across commits.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CONCURRENCY } from '../../src/options.js'
 import { startFakeGitHub } from '../fake-github/server.js'
 import { expectedElectorate } from '../world/expected.js'
-import { generateWorld } from '../world/generate.js'
+import { generateWorld, SCALES, type Scale } from '../world/generate.js'
 import { baselineFigures } from './baseline.js'
 
 const NOW = '2026-04-07T00:00:00Z'
@@ -20,17 +21,25 @@ const TOKEN = 'bench-token'
 const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '300' },
-    scales: { type: 'string', default: 'kata,large' },
+    // `--scale huge` as the issues write it; `--scales` is the older spelling of the same.
+    scale: { type: 'string' },
+    scales: { type: 'string' },
+    json: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
     // Wall time varies by a few percent from run to run on a shared machine: the median run is shown.
     runs: { type: 'string', default: '3' }
   }
 })
 const latencyMs = Number(values.latency)
+const scales = (values.scale ?? values.scales ?? 'kata,large').split(',') as Scale[]
+for (const scale of scales)
+  if (!SCALES.includes(scale)) throw new Error(`--scale: ${scale} is not one of ${SCALES.join(', ')}`)
 const cli = path.resolve('dist/cli.js')
 
 interface Row {
   run: string
+  /** Numbers as measured, for the JSON line. */
+  figures: { wall: number; chain: number; bound: number; rssMb: number | null }
   requests: number
   points: number | string
   wall: number
@@ -74,7 +83,7 @@ async function electorateLogins(file: string): Promise<string[]> {
     .sort()
 }
 
-async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
+async function benchScale(scale: Scale): Promise<Row[]> {
   const world = generateWorld({ scale, seed: 1, now: NOW })
   const github = await startFakeGitHub({ world, token: TOKEN, latencyMs })
   const cwd = await mkdtemp(path.join(os.tmpdir(), `electorate-bench-${scale}-`))
@@ -119,6 +128,12 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
   return [
     {
       run: `${scale}`,
+      figures: {
+        wall,
+        chain: criticalPath,
+        bound,
+        rssMb: result.rssKb === null ? null : Math.round(result.rssKb / 1024)
+      },
       requests: github.log.length,
       points: github.pointsUsed(),
       wall: Number(wall.toFixed(2)),
@@ -134,6 +149,7 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
     },
     {
       run: `${scale} baseline (script)`,
+      figures: { wall: baseline.wallSeconds, chain: 0, bound: 0, rssMb: null },
       requests: baseline.requests,
       points: 'REST',
       wall: Number(baseline.wallSeconds.toFixed(1)),
@@ -151,7 +167,7 @@ async function benchScale(scale: 'kata' | 'large'): Promise<Row[]> {
 }
 
 const rows: Row[] = []
-for (const scale of values.scales.split(',') as ('kata' | 'large')[]) {
+for (const scale of scales) {
   process.stderr.write(`bench: ${scale} world, ${latencyMs} ms per request, ${values.runs} runs...\n`)
   const runs: Row[][] = []
   for (let run = 0; run < Number(values.runs); run++) runs.push(await benchScale(scale))
@@ -159,44 +175,62 @@ for (const scale of values.scales.split(',') as ('kata' | 'large')[]) {
   const [median, baseline] = runs[Math.floor((runs.length - 1) / 2)]!
   median!.wallRange = `${runs[0]![0]!.wall.toFixed(2)}–${runs.at(-1)![0]!.wall.toFixed(2)}`
   rows.push(median!, baseline!)
+  if (values.json) {
+    const { figures } = median!
+    const line = {
+      world: scale,
+      requests: median!.requests,
+      points: median!.points,
+      wall_s: Number(figures.wall.toFixed(2)),
+      chain_s: Number(figures.chain.toFixed(1)),
+      bound_s: Number(figures.bound.toFixed(1)),
+      peak_rss_mb: figures.rssMb,
+      equals_oracle: median!.equal === 'yes'
+    }
+    process.stdout.write(`${JSON.stringify(line)}\n`)
+  }
 }
-const header = [
-  'run',
-  'requests',
-  'points',
-  'wall s (median run)',
-  'wall s (min–max)',
-  'critical path s',
-  'wall/critical',
-  'bound s',
-  'wall/bound',
-  'fake GitHub CPU s',
-  'max in flight',
-  'peak RSS MB',
-  'equals expected'
-]
-const table = [
-  header,
-  ...rows.map(r =>
-    [
-      r.run,
-      r.requests,
-      r.points,
-      r.wall,
-      r.wallRange,
-      r.criticalPath,
-      r.ratio,
-      r.bound,
-      r.boundRatio,
-      r.fakeCpu,
-      r.maxInFlight,
-      r.rssMb,
-      r.equal
-    ].map(String)
-  )
-]
-const widths = header.map((_, i) => Math.max(...table.map(row => row[i]!.length)))
-for (const [i, row] of table.entries()) {
-  process.stdout.write(`| ${row.map((cell, j) => cell.padEnd(widths[j]!)).join(' | ')} |\n`)
-  if (i === 0) process.stdout.write(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|\n`)
+if (!values.json) printTable(rows)
+
+function printTable(rows: Row[]): void {
+  const header = [
+    'run',
+    'requests',
+    'points',
+    'wall s (median run)',
+    'wall s (min–max)',
+    'critical path s',
+    'wall/critical',
+    'bound s',
+    'wall/bound',
+    'fake GitHub CPU s',
+    'max in flight',
+    'peak RSS MB',
+    'equals expected'
+  ]
+  const table = [
+    header,
+    ...rows.map(r =>
+      [
+        r.run,
+        r.requests,
+        r.points,
+        r.wall,
+        r.wallRange,
+        r.criticalPath,
+        r.ratio,
+        r.bound,
+        r.boundRatio,
+        r.fakeCpu,
+        r.maxInFlight,
+        r.rssMb,
+        r.equal
+      ].map(String)
+    )
+  ]
+  const widths = header.map((_, i) => Math.max(...table.map(row => row[i]!.length)))
+  for (const [i, row] of table.entries()) {
+    process.stdout.write(`| ${row.map((cell, j) => cell.padEnd(widths[j]!)).join(' | ')} |\n`)
+    if (i === 0) process.stdout.write(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|\n`)
+  }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { generateWorld, type Scale } from '../world/generate.js'
+import { generateWorld, SCALES, type Scale } from '../world/generate.js'
 import { startFakeGitHub } from './server.js'
 
 // npx tsx tools/fake-github/cli.ts --scale kata --seed 1 [--port N] [--latency MS] [--token T] [--now ISO]
@@ -13,7 +13,7 @@ const { values } = parseArgs({
     token: { type: 'string' }
   }
 })
-const scales: Scale[] = ['small', 'kata', 'large']
+const scales = SCALES
 if (!scales.includes(values.scale as Scale)) {
   process.stderr.write(`--scale must be one of ${scales.join(', ')}\n`)
   process.exit(2)

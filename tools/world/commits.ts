@@ -65,9 +65,17 @@ export function personaCommit(forge: Forge, personas: Persona[], persona: Person
 export function generateCommits(forge: Forge, personas: Persona[], team: number): void {
   const { random, start, since, until, now } = forge
   const periods = [
-    { from: start, to: since, rate: (p: Persona) => p.commitsPerYearBefore * ((since - start) / YEAR) },
-    { from: since + 1000, to: until, rate: (p: Persona) => p.commitsPerYear },
-    { from: until + 1000, to: now, rate: (p: Persona) => p.commitsPerYear * ((now - until) / YEAR) }
+    {
+      from: start,
+      to: since,
+      rate: (p: Persona) => p.commitsPerYearBefore * forge.activity * ((since - start) / YEAR)
+    },
+    { from: since + 1000, to: until, rate: (p: Persona) => p.commitsPerYear * forge.activity },
+    {
+      from: until + 1000,
+      to: now,
+      rate: (p: Persona) => p.commitsPerYear * forge.activity * ((now - until) / YEAR)
+    }
   ]
   for (const persona of personas) {
     for (const { from, to, rate } of periods) {

@@ -19,6 +19,8 @@ export interface Forge {
   since: number
   until: number
   start: number
+  /** Multiplies each persona's commits per year (the scale's pace). */
+  activity: number
   repositories: RepositoryDraft[]
   userBot: string
   nodeId(kind: string, key?: string): string
@@ -54,7 +56,21 @@ export function pickPersona(random: Random, personas: Persona[], weight: Weight)
 
 const pools = new WeakMap<Persona[], Map<Weight, { candidates: Persona[]; weights: number[] }>>()
 
+/** A team's repository with a default branch, in proportion to its weight. */
 export function pickRepository(forge: Forge, team: number): RepositoryDraft {
-  const candidates = forge.repositories.filter(r => r.team === team && r.defaultBranch)
-  return candidates[forge.random.weighted(candidates.map(r => r.weight))]
+  // Asked once per generated item: the team's candidates are found once, not among all repositories each time.
+  let byTeam = teamPools.get(forge.repositories)
+  if (!byTeam) teamPools.set(forge.repositories, (byTeam = new Map()))
+  let pool = byTeam.get(team)
+  if (!pool) {
+    const candidates = forge.repositories.filter(r => r.team === team && r.defaultBranch)
+    pool = { candidates, weights: candidates.map(r => r.weight) }
+    byTeam.set(team, pool)
+  }
+  return pool.candidates[forge.random.weighted(pool.weights)]
 }
+
+const teamPools = new WeakMap<
+  RepositoryDraft[],
+  Map<number, { candidates: RepositoryDraft[]; weights: number[] }>
+>()

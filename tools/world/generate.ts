@@ -1,4 +1,5 @@
 import { generateCommits } from './commits.js'
+import { placeBusyRepository } from './busy.js'
 import { placeEdgeItems, placeStressItems } from './edges.js'
 import { between, createNodeIds, iso, type Forge, type RepositoryDraft } from './forge.js'
 import { generateIssues } from './issues.js'
@@ -9,7 +10,9 @@ import { planRepositories } from './repositories.js'
 import { edgeWindow, subtractUtcMonths } from './time.js'
 import type { World, WorldRepository, WorldUser } from './types.js'
 
-export type Scale = 'small' | 'kata' | 'large'
+export type Scale = 'small' | 'kata' | 'large' | 'huge'
+
+export const SCALES: readonly Scale[] = ['small', 'kata', 'large', 'huge']
 
 export interface GenerateOptions {
   scale: Scale
@@ -21,10 +24,16 @@ export interface GenerateOptions {
 
 export const DEFAULT_NOW = '2026-04-07T00:00:00Z'
 
-const VOLUME = {
-  small: { teams: 1, mergedPerYear: 15, issuesPerYear: 10 },
-  kata: { teams: 1, mergedPerYear: 840, issuesPerYear: 350 },
-  large: { teams: 10, mergedPerYear: 840, issuesPerYear: 350 }
+// `activity` multiplies every team's commits, pull requests and issues: `huge` is 20 teams at one and a
+// half times Kata's pace (about 30 times Kata over 600 repositories), plus one Kubernetes-sized repository.
+const VOLUME: Record<
+  Scale,
+  { teams: number; activity: number; mergedPerYear: number; issuesPerYear: number }
+> = {
+  small: { teams: 1, activity: 1, mergedPerYear: 15, issuesPerYear: 10 },
+  kata: { teams: 1, activity: 1, mergedPerYear: 840, issuesPerYear: 350 },
+  large: { teams: 10, activity: 1, mergedPerYear: 840, issuesPerYear: 350 },
+  huge: { teams: 20, activity: 1.5, mergedPerYear: 840, issuesPerYear: 350 }
 }
 
 /**
@@ -47,6 +56,7 @@ export function generateWorld(options: GenerateOptions): World {
     since: since.getTime(),
     until: until.getTime(),
     start,
+    activity: VOLUME[scale].activity,
     repositories: [],
     userBot: userBotLogin(organization),
     nodeId
@@ -74,11 +84,12 @@ export function generateWorld(options: GenerateOptions): World {
   }
   teams.forEach((personas, team) => {
     generateCommits(forge, personas, team)
-    generatePullRequests(forge, personas, team, VOLUME[scale].mergedPerYear)
-    generateIssues(forge, personas, team, VOLUME[scale].issuesPerYear)
+    generatePullRequests(forge, personas, team, VOLUME[scale].mergedPerYear * forge.activity)
+    generateIssues(forge, personas, team, VOLUME[scale].issuesPerYear * forge.activity)
   })
   placeEdgeItems(forge, teams[0])
   if (scale !== 'small') placeStressItems(forge, teams[0])
+  if (scale === 'huge') placeBusyRepository(forge, teams[0])
   return {
     now: iso(now),
     organization: { login: organization, name: organization, id: nodeId('Organization', organization) },

@@ -1,3 +1,4 @@
+import type { Scale } from './generate.js'
 import type { Random } from './random.js'
 import type { WorldUser } from './types.js'
 
@@ -156,7 +157,7 @@ function smallRoles(): Role[] {
 
 interface CastOptions {
   random: Random
-  scale: 'small' | 'kata' | 'large'
+  scale: Scale
   /** Index of a 30-repository team of the `large` scale; the special personas live in team 0. */
   team: number
   userBot: string

@@ -1,3 +1,4 @@
+import type { Scale } from './generate.js'
 import type { RepositoryDraft } from './forge.js'
 
 // The repositories of a team: one busy main repository, small active ones, archived ones, forks, a
@@ -54,7 +55,7 @@ const KATA: Plan[] = [
 ]
 
 export function planRepositories(
-  scale: 'small' | 'kata' | 'large',
+  scale: Scale,
   team: number,
   owner: string,
   createdAt: string,

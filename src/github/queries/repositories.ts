@@ -31,6 +31,7 @@ export const REPOSITORY_OVERVIEW = /* GraphQL */ `
     }
     # Creation order: an issue updated while the list is paged keeps its place, so no page skips it.
     issues(first: 100, filterBy: { since: $updatedSince }, orderBy: { field: CREATED_AT, direction: ASC }) {
+      totalCount
       nodes {
         id
         number
