@@ -1,25 +1,31 @@
+import { stringify } from 'csv-stringify/sync'
 import { PLAIN_UTC_SECOND, utcSecond } from '../window.js'
 
 // RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
 export const RECORD_DELIMITER = '\r\n'
 
-// Any line break is quoted, a bare CR or LF too: spreadsheets and Python's csv end a row at either.
-// (csv-stringify, used before, quoted only its record delimiter, CRLF, and took five times as long on
-// the tens of thousands of rows of a large organization's evidence.)
-const NEEDS_QUOTES = /[",\r\n]/
-
-/** One field: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
-export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+/**
+ * Records, each ended by `delimiter`: a field is quoted when it holds a comma, a quote or any line
+ * break (a bare CR or LF too, as spreadsheets and Python's csv end a row at either), its quotes doubled.
+ */
+export function csvRecords(
+  records: readonly (readonly string[])[],
+  delimiter: string = RECORD_DELIMITER
+): string {
+  // quote_record_delimiter (the default) quotes a lone CR or LF, not only the record delimiter.
+  return stringify(records as string[][], { record_delimiter: delimiter, quote_record_delimiter: true })
 }
 
 /** One record: the fields, comma-separated, then the record delimiter. */
 export function csvRecord(fields: readonly string[], delimiter: string = RECORD_DELIMITER): string {
-  return fields.map(csvField).join(',') + delimiter
+  return csvRecords([fields], delimiter)
 }
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 // The full-width forms are included because some spreadsheets fold them to their ASCII twins.
+// csv-stringify's escape_formulas guards the same starts, but it sees only strings here (scores are
+// formatted first), so it would put a quote before a negative score; and withoutSpreadsheetGuard
+// needs the set to read a cell back.
 const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
 
 /** A text cell as written: prefixed with `'` when a spreadsheet would take it for a formula. */
@@ -54,7 +60,7 @@ export type Cell = string | number
 /** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const records = rows.map(row =>
-    csvRecord(row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell))))
+    row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell)))
   )
-  return csvRecord(header) + records.join('')
+  return csvRecords([header, ...records])
 }
