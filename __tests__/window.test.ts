@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { UsageError } from '../src/options.js'
-import { formatInstant, resolveWindow } from '../src/window.js'
+import { formatInstant, resolveWindow, type WindowInput } from '../src/window.js'
 
 const now = new Date('2026-04-07T15:30:00Z')
 const iso = (text: string) => new Date(text)
@@ -118,5 +118,39 @@ describe('formatInstant', () => {
     expect(formatInstant(iso('2026-04-07T12:00:00+02:00'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('2026-04-07T10:00:00.999Z'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('0999-01-01T00:00:00Z'))).toBe('0999-01-01T00:00:00Z')
+  })
+})
+
+describe('the window under any time zone', () => {
+  // Far apart: UTC+14 and UTC-10 (-9 in summer), so a local-time slip moves a day or a month edge.
+  const ZONES = ['Pacific/Kiritimati', 'America/Adak']
+  const cases: WindowInput[] = [
+    { now: new Date('2026-04-07T23:30:00Z') },
+    { now: new Date('2026-03-31T00:30:00Z'), months: 1 },
+    { now: new Date('2024-02-29T12:00:00Z'), months: 12 },
+    { now: new Date('2026-01-01T00:00:00Z'), months: 3 },
+    { now: new Date('2026-04-07T00:00:00Z'), until: '2025-03-31', months: 1 },
+    { now: new Date('2026-04-07T00:00:00Z'), until: '2025-05-31T23:59:59-10:00', months: 3 },
+    { now: new Date('2026-04-07T00:00:00Z'), since: '2025-11-02', until: '2026-03-08T02:30:00Z' }
+  ]
+
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('gives the same windows in Pacific/Kiritimati and America/Adak', () => {
+    const seen = ZONES.map(zone => {
+      vi.stubEnv('TZ', zone)
+      return {
+        offset: new Date('2026-01-15T00:00:00Z').getTimezoneOffset(),
+        windows: cases.map(input => {
+          const window = resolveWindow(input)
+          return [formatInstant(window.since), formatInstant(window.until), window.months]
+        })
+      }
+    })
+    // The zone did take effect, else the comparison below would prove nothing.
+    expect(seen[0]!.offset).toBe(-14 * 60)
+    expect(seen[1]!.offset).toBe(10 * 60)
+    expect(seen[1]!.windows).toEqual(seen[0]!.windows)
+    expect(seen[0]!.windows[1]).toEqual(['2026-02-28T00:00:00Z', '2026-03-31T00:00:00Z', 1])
   })
 })

@@ -1,8 +1,9 @@
-import { isValid, parseISO } from 'date-fns'
+import { utc } from '@date-fns/utc'
+import { addMonths, isValid, parseISO, startOfDay } from 'date-fns'
 import { UsageError } from './options.js'
 
-// The counting window [since, until), in UTC. Calendar-month arithmetic is done on UTC fields here:
-// date-fns' addMonths works in the machine's local time zone, which would move a CLI user's window.
+// The counting window [since, until), in UTC. Calendar arithmetic runs `in: utc`: by default date-fns
+// works in the machine's local time zone, which would move a CLI user's window.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 // Offsets on Earth run from -12:00 to +14:00; anything past 14 hours is a typo, not a place.
@@ -84,15 +85,10 @@ function parseInstant(name: string, text: string): Date {
 }
 
 function startOfUtcDay(instant: Date): Date {
-  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()))
+  return new Date(startOfDay(instant, { in: utc }).getTime())
 }
 
 /** Calendar months in UTC; a day past the end of the target month becomes its last day (Mar 31 - 1 = Feb 28). */
 function addUtcMonths(instant: Date, months: number): Date {
-  const target = new Date(instant.getTime())
-  target.setUTCDate(1)
-  target.setUTCMonth(target.getUTCMonth() + months)
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(instant.getUTCDate(), lastDay))
-  return target
+  return new Date(addMonths(instant, months, { in: utc }).getTime())
 }
