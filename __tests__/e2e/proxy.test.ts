@@ -65,9 +65,7 @@ async function run(env: Record<string, string>) {
   }
 }
 
-// Skipped: through the proxy the CLI still fails with "network error (fetch failed)" (undici ProxyAgent
-// with the test CA, cause not yet found); NO_PROXY case passes. See the branch's report.
-describe.skip('behind a proxy', () => {
+describe('behind a proxy', () => {
   it('reaches GitHub through HTTPS_PROXY', async () => {
     const result = await run({ HTTPS_PROXY: proxy.url })
     expect(result.code, result.stderr).toBe(0)
