@@ -1,25 +1,23 @@
+import { stringify } from 'csv-stringify/sync'
 import { PLAIN_UTC_SECOND, utcSecond } from '../window.js'
 
 // RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
 export const RECORD_DELIMITER = '\r\n'
 
-// Any line break is quoted, a bare CR or LF too: spreadsheets and Python's csv end a row at either.
-// (csv-stringify, used before, quoted only its record delimiter, CRLF, and took five times as long on
-// the tens of thousands of rows of a large organization's evidence.)
-const NEEDS_QUOTES = /[",\r\n]/
+// csv-stringify quotes a field with a comma, a quote or its record delimiter; `quote_record_delimiter`
+// (off by default once a delimiter is named) quotes a bare CR or LF too: spreadsheets and Python's csv
+// end a row at either.
+const QUOTING = { quote_record_delimiter: true } as const
 
-/** One field: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
-export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** One record: the fields, comma-separated, then the record delimiter. */
+/** One record: the fields, comma-separated, then the record delimiter; no formula guard. */
 export function csvRecord(fields: readonly string[], delimiter: string = RECORD_DELIMITER): string {
-  return fields.map(csvField).join(',') + delimiter
+  return stringify([fields], { ...QUOTING, record_delimiter: delimiter })
 }
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-// The full-width forms are included because some spreadsheets fold them to their ASCII twins.
+// The full-width forms are included because some spreadsheets fold them to their ASCII twins. The set is
+// csv-stringify's `escape_formulas`, which guards the cells written (a test holds the two together); here
+// it serves reading a guarded cell back.
 const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
 
 /** A text cell as written: prefixed with `'` when a spreadsheet would take it for a formula. */
@@ -53,8 +51,11 @@ export type Cell = string | number
 
 /** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = rows.map(row =>
-    csvRecord(row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell))))
-  )
-  return csvRecord(header) + records.join('')
+  const records = stringify(rows as Cell[][], {
+    ...QUOTING,
+    record_delimiter: RECORD_DELIMITER,
+    escape_formulas: true,
+    cast: { number: formatScore }
+  })
+  return csvRecord(header) + records
 }
