@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../src/options.js'
 import { formatInstant, resolveWindow } from '../src/window.js'
@@ -118,5 +120,26 @@ describe('formatInstant', () => {
     expect(formatInstant(iso('2026-04-07T12:00:00+02:00'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('2026-04-07T10:00:00.999Z'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('0999-01-01T00:00:00Z'))).toBe('0999-01-01T00:00:00Z')
+  })
+})
+
+describe('the window under other time zones', () => {
+  // Two zones 25 hours apart, both with daylight saving, and UTC: the machine's zone never moves a window.
+  it('is the same in Pacific/Kiritimati, America/Adak, Europe/London and UTC', () => {
+    const script = fileURLToPath(new URL('./fixtures/scripts/windows.ts', import.meta.url))
+    const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url))
+    const outputs = ['UTC', 'Pacific/Kiritimati', 'America/Adak', 'Europe/London'].map(TZ =>
+      execFileSync(tsx, [script], { env: { ...process.env, TZ }, encoding: 'utf8' })
+    )
+    const utc = JSON.parse(outputs[0]!) as { windows: string[][]; days: (string | null)[] }
+    expect(utc.windows[0]).toEqual(['2025-04-07T00:00:00Z', '2026-04-07T00:00:00Z'])
+    expect(utc.days).toEqual([
+      '2026-03-29T00:00:00Z',
+      '2026-10-25T00:00:00Z',
+      '2024-02-29T00:00:00Z',
+      null,
+      '1970-01-01T00:00:00Z'
+    ])
+    for (const output of outputs.slice(1)) expect(output).toBe(outputs[0])
   })
 })
