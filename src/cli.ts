@@ -26,7 +26,7 @@ Options:
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL, else derived from
                            $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
-  --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
+  --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
