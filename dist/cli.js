@@ -9443,9 +9443,26 @@ function globMatcher(patterns, options = {}) {
         return () => false;
     return picomatch(patterns, { nocase: options.nocase ?? true, dot: options.dot ?? true });
 }
-/** Throws with picomatch's reason when a glob cannot be compiled. */
+// picomatch turns each `*` into `[^/]*?` (and `**` into a loop over segments): a regular expression that
+// backtracks, each more wildcard multiplying the tries by the length of the path. Measured on paths of
+// 4,096 characters: `*a*a*b` (three in a segment) took 7.3 s, `*a*a*a*b` minutes, while any pattern with
+// at most two in a segment and three in all stayed under 10 ms. Paths come from pull requests, which
+// anyone may open: the bound is checked with the config.
+const MAX_WILDCARDS = 3;
+const MAX_WILDCARDS_IN_SEGMENT = 2;
+// A run of stars, or an extglob group such as `+(a|b)`, is one wildcard.
+const WILDCARD = /\*+|[?+@!]\(/g;
+/** Throws with picomatch's reason when a glob cannot be compiled, or names its wildcards past the bound. */
 function checkGlob(pattern) {
     picomatch.makeRe(pattern, { strictBrackets: true });
+    const counts = pattern
+        .replace(/\\./g, '')
+        .split('/')
+        .map(segment => segment.match(WILDCARD)?.length ?? 0);
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    if (total > MAX_WILDCARDS || counts.some(count => count > MAX_WILDCARDS_IN_SEGMENT))
+        throw new Error(`${total} wildcards (* ** or extglob groups); at most ${MAX_WILDCARDS} in a pattern and ` +
+            `${MAX_WILDCARDS_IN_SEGMENT} between two slashes, so that matching a long path stays quick`);
 }
 
 /**
@@ -15928,6 +15945,54 @@ function candidatesCsv(candidates) {
     ]));
 }
 
+// A ballot goes to one address. Commit emails are whatever a committer typed, and git takes control
+// characters, commas and spaces: in civs-voters.txt (one address a line) or helios-voters.csv a CR, LF or
+// comma would turn one voter into two. Only an address that cannot be read as more than one reaches a
+// ballot file; the person stays on the roll either way.
+// Control characters (C0, DEL, C1), every kind of space and line or paragraph separator, and the
+// characters that separate or quote addresses in mail headers and address lists.
+const NOT_IN_AN_ADDRESS = /[\p{Cc}\p{Cf}\p{Z}\s,;:<>()[\]"\\]/u;
+/** Why `email` is not one address a ballot can go to, or undefined when it is. */
+function ballotAddressProblem(email) {
+    if (NOT_IN_AN_ADDRESS.test(email))
+        return 'holds a character that separates or breaks addresses';
+    const parts = email.split('@');
+    if (parts.length !== 2)
+        return `holds ${parts.length - 1} "@" where an address has one`;
+    const [local, domain] = parts;
+    if (local === '' || domain === '')
+        return 'lacks a name before or a domain after the "@"';
+    if (domain.startsWith('.') || domain.endsWith('.') || domain.includes('..'))
+        return 'has a malformed domain';
+    return undefined;
+}
+/** Whether the person's address may go into the ballot files. */
+const hasBallotAddress = (person) => person.email !== '' && ballotAddressProblem(person.email) === undefined;
+/**
+ * Warnings about the qualified people's addresses: each one left off the ballot files, and each address
+ * two or more of them share (case-insensitively: CIVS would send them one ballot).
+ */
+function ballotWarnings(people) {
+    const qualified = qualifiedOf(people).filter(person => person.email !== '');
+    const warnings = [];
+    const byAddress = new Map();
+    for (const person of qualified) {
+        const problem = ballotAddressProblem(person.email);
+        if (problem !== undefined) {
+            warnings.push(`${person.login}: the email ${JSON.stringify(person.email)} is not one address (it ${problem}): ` +
+                'left out of civs-voters.txt and helios-voters.csv, still on the roll');
+            continue;
+        }
+        const key = person.email.toLowerCase();
+        byAddress.set(key, [...(byAddress.get(key) ?? []), person.login]);
+    }
+    for (const [address, logins] of byAddress)
+        if (logins.length > 1)
+            warnings.push(`${logins.slice(0, -1).join(', ')} and ${logins.at(-1)} share the address ${address}: CIVS would ` +
+                'send them one ballot');
+    return warnings;
+}
+
 /**
  * voters.yaml for Elekto: `eligible_voters:` with every qualified login exactly as GitHub spells it,
  * in the order of electorate.csv. Every login is double-quoted: YAML 1.1 readers such as PyYAML take
@@ -15947,7 +16012,7 @@ const quoted = (login) => `  - ${JSON.stringify(login)}`;
 /** The qualified people's addresses (the `email` column), one a line: what CIVS takes for a private poll. */
 function civsVoters(people) {
     return qualifiedOf(people)
-        .filter(person => person.email !== '')
+        .filter(hasBallotAddress)
         .map(person => `${person.email}\n`)
         .join('');
 }
@@ -15959,8 +16024,19 @@ const HELIOS_FIELDS = ['password', 'login', 'email', 'name'];
  */
 function heliosVoters(people) {
     return qualifiedOf(people)
-        .filter(person => person.email !== '')
+        .filter(hasBallotAddress)
         .map(person => csvRecord(['password', person.login, person.email, person.name.replace(/\s+/g, ' ').trim() || person.login], '\n'))
+        .join('');
+}
+const HELIOS_GITHUB_VOTERS = 'helios-github-voters.csv';
+/**
+ * Helios's bulk upload with GitHub sign-in: `github,<login>` a line, no header row and no email, so a
+ * public run can feed Helios too. Helios reads a voter of type `github` by the login alone (the email
+ * and name default to it) and matches it case-insensitively when the voter signs in.
+ */
+function heliosGithubVoters(people) {
+    return qualifiedOf(people)
+        .map(person => csvRecord(['github', person.login], '\n'))
         .join('');
 }
 /** How many qualified people have no email, so cannot be invited through CIVS or Helios. */
@@ -16014,6 +16090,13 @@ const FILE_GUIDE = {
         columns: () => HELIOS_FIELDS,
         headerless: true,
         meanings: { password: 'the word "password": the voter type Helios expects', login: 'the voter id' }
+    },
+    [HELIOS_GITHUB_VOTERS]: {
+        what: "Every qualified person as a Helios voter who signs in with GitHub, for Helios's voter upload; " +
+            'needs no email. No header row.',
+        columns: () => ['github', 'login'],
+        headerless: true,
+        meanings: { github: 'the word "github": the voter type Helios expects', login: 'the voter id' }
     },
     [CI_JOBS_CSV]: {
         what: 'One row per job of every workflow file on the default branch of each repository, and whether ' +
@@ -16481,6 +16564,7 @@ const OUTPUT_FILES = [
     'voters.yaml',
     'civs-voters.txt',
     'helios-voters.csv',
+    HELIOS_GITHUB_VOTERS,
     'changes.csv',
     CI_JOBS_CSV,
     CANDIDATES_CSV,
@@ -16491,7 +16575,13 @@ const OUTPUT_FILES = [
 ];
 const PARTIAL_SUFFIX = '.partial';
 /** The files that say who may vote: a failed run removes them, so no earlier roll passes for its own. */
-const ROLL_FILES = [ELECTORATE_CSV, 'voters.yaml', 'civs-voters.txt', 'helios-voters.csv'];
+const ROLL_FILES = [
+    ELECTORATE_CSV,
+    'voters.yaml',
+    'civs-voters.txt',
+    'helios-voters.csv',
+    HELIOS_GITHUB_VOTERS
+];
 /** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
 async function removeRoll(dir) {
     for (const name of ROLL_FILES) {
@@ -16529,6 +16619,7 @@ async function writeOutputs(dir, electorate, meta, options) {
         [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
     ]);
     contents.set('voters.yaml', votersYaml(electorate.people, meta));
+    contents.set(HELIOS_GITHUB_VOTERS, heliosGithubVoters(electorate.people));
     if (includeEmails) {
         contents.set('civs-voters.txt', civsVoters(electorate.people));
         contents.set('helios-voters.csv', heliosVoters(electorate.people));
@@ -26123,6 +26214,7 @@ function buildElectorate(gathered, config) {
     // Unlinked identities and deleted-account items are counted in the Electorate itself; the summary
     // and report.json word them, so they are not repeated as free-text warnings here.
     warnings.push(...counted.warnings);
+    warnings.push(...ballotWarnings(people));
     return {
         people,
         unlinked,
@@ -57125,10 +57217,21 @@ function createWaits(options) {
         return pause;
     };
     // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
-    // reset time that is already past) must end the run, not hold it forever. Requests in flight together
-    // hit the limit together and wait for the same reset: only what a wait adds to the pause counts.
-    let primaryWaitedMs = 0;
-    let primaryPausedUntil = 0;
+    // reset time that is already past) must end the run, not hold it forever. Primary and secondary limits
+    // and backoffs all count; waits that overlap (requests in flight together hit the same limit and wait
+    // for the same reset) count once: only what a wait adds to the time already being waited counts.
+    let waitedMs = 0;
+    let waitingUntil = 0;
+    const bound = `${waitBoundMs / 60_000}-minute bound on waiting (rate-limit-wait)`;
+    /** Counts a wait of `ms` from now, or throws `failure` when it would pass the bound. */
+    const charge = (ms, failure) => {
+        const start = now();
+        const added = Math.max(0, start + ms - Math.max(waitingUntil, start));
+        if (waitedMs + added > waitBoundMs)
+            throw new GitHubError(failure());
+        waitedMs += added;
+        waitingUntil = Math.max(waitingUntil, start + ms);
+    };
     return {
         async pausesOver() {
             for (let waited = pause;; waited = pause) {
@@ -57137,7 +57240,10 @@ function createWaits(options) {
                     return;
             }
         },
-        backoff: sleep,
+        async backoff(ms, why) {
+            charge(ms, () => `${why}; retrying in ${Math.ceil(ms / 1000)} s would pass the ${bound}`);
+            await sleep(ms);
+        },
         pacing: sleep,
         async primaryLimit(label, headers) {
             const header = Number(headers.get('x-ratelimit-reset'));
@@ -57147,22 +57253,17 @@ function createWaits(options) {
             const resetAt = new Date(resetMs).toISOString();
             const used = headers.get('x-ratelimit-used') ?? '?';
             const limit = headers.get('x-ratelimit-limit') ?? '?';
-            const start = now();
-            const added = Math.max(0, start + waitMs - Math.max(primaryPausedUntil, start));
-            if (primaryWaitedMs + added > waitBoundMs) {
-                throw new GitHubError(`${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
-                    `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
-                    `(rate-limit-wait). Raise the bound, or use a ` +
-                    `GitHub App installation token or a personal access token, which get more points per hour.`);
-            }
+            charge(waitMs, () => `${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
+                `${resetAt}, and waiting for it would pass the ${bound}. Raise the bound, or use a ` +
+                `GitHub App installation token or a personal access token, which get more points per hour.`);
             log.warning(`${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`);
-            primaryWaitedMs += added;
-            primaryPausedUntil = Math.max(primaryPausedUntil, start + waitMs);
             await pauseAll(waitMs);
         },
         async secondaryLimit(label, headers, times) {
             const retryAfter = Number(headers.get('retry-after'));
             const waitMs = retryAfter > 0 ? retryAfter * 1000 : Math.max(SECONDARY_LIMIT_WAIT_MS, backoffDelay(times + 5));
+            charge(waitMs, () => `${label}: secondary rate limit; GitHub asks to wait ${Math.round(waitMs / 1000)} s, which would ` +
+                `pass the ${bound}`);
             log.warning(`${label}: secondary rate limit; pausing all requests for ${Math.round(waitMs / 1000)} s`);
             await pauseAll(waitMs);
         }
@@ -57227,7 +57328,7 @@ function createGitHubClient(options) {
                 throw fail(`${label}: ${cause}, still after ${ATTEMPTS} attempts`);
             const delay = backoffDelay(failures, random);
             log.debug(`${label}: ${cause}; retrying in ${delay} ms`);
-            await waits.backoff(delay);
+            await waits.backoff(delay, `${label}: ${cause}`);
         };
         for (;;) {
             await pace.admit();
@@ -61759,7 +61860,7 @@ Options:
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL, else derived from
                            $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
-  --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
+  --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token

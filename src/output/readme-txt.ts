@@ -7,7 +7,7 @@ import { CHANGES_COLUMNS } from './changes.js'
 import { contributorColumns, EVIDENCE_COLUMNS, personColumns, UNLINKED_COLUMNS } from './csv-files.js'
 import { REPORT_HTML } from './report-html/report-html.js'
 import { CANDIDATES_COLUMNS, CANDIDATES_CSV, CI_JOBS_COLUMNS, CI_JOBS_CSV } from './stewardship-csv.js'
-import { HELIOS_FIELDS } from './voters.js'
+import { HELIOS_FIELDS, HELIOS_GITHUB_VOTERS } from './voters.js'
 
 export const README_TXT = 'README.txt'
 
@@ -67,6 +67,14 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
     columns: () => HELIOS_FIELDS,
     headerless: true,
     meanings: { password: 'the word "password": the voter type Helios expects', login: 'the voter id' }
+  },
+  [HELIOS_GITHUB_VOTERS]: {
+    what:
+      "Every qualified person as a Helios voter who signs in with GitHub, for Helios's voter upload; " +
+      'needs no email. No header row.',
+    columns: () => ['github', 'login'],
+    headerless: true,
+    meanings: { github: 'the word "github": the voter type Helios expects', login: 'the voter id' }
   },
   [CI_JOBS_CSV]: {
     what:

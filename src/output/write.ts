@@ -12,7 +12,7 @@ import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
 import { summaryMarkdown } from './summary.js'
-import { civsVoters, heliosVoters, votersYaml } from './voters.js'
+import { civsVoters, HELIOS_GITHUB_VOTERS, heliosGithubVoters, heliosVoters, votersYaml } from './voters.js'
 
 export const ELECTORATE_CSV = 'electorate.csv'
 export const REPORT_JSON = 'report.json'
@@ -25,6 +25,7 @@ export const OUTPUT_FILES = [
   'voters.yaml',
   'civs-voters.txt',
   'helios-voters.csv',
+  HELIOS_GITHUB_VOTERS,
   'changes.csv',
   CI_JOBS_CSV,
   CANDIDATES_CSV,
@@ -37,7 +38,13 @@ export const OUTPUT_FILES = [
 const PARTIAL_SUFFIX = '.partial'
 
 /** The files that say who may vote: a failed run removes them, so no earlier roll passes for its own. */
-export const ROLL_FILES = [ELECTORATE_CSV, 'voters.yaml', 'civs-voters.txt', 'helios-voters.csv'] as const
+export const ROLL_FILES = [
+  ELECTORATE_CSV,
+  'voters.yaml',
+  'civs-voters.txt',
+  'helios-voters.csv',
+  HELIOS_GITHUB_VOTERS
+] as const
 
 /** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
 export async function removeRoll(dir: string): Promise<void> {
@@ -100,6 +107,7 @@ export async function writeOutputs(
     [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
   ])
   contents.set('voters.yaml', votersYaml(electorate.people, meta))
+  contents.set(HELIOS_GITHUB_VOTERS, heliosGithubVoters(electorate.people))
   if (includeEmails) {
     contents.set('civs-voters.txt', civsVoters(electorate.people))
     contents.set('helios-voters.csv', heliosVoters(electorate.people))
