@@ -28,6 +28,9 @@ Options:
                            $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
   --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
+  --candidates LOGINS      logins standing for election (comma or space separated): write candidates.csv
+  --access BOOL            true: also read who holds owner, member, team and collaborator roles, and
+                           write access.csv (the token needs read:org); default: the config's access
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)

@@ -6,7 +6,14 @@ import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-
 import { changesCsv, rollChanges } from './changes.js'
 import { formatTime } from './csv.js'
 import { type FolderFacts, README_TXT, readmeTxt } from './readme-txt.js'
-import { CANDIDATES_CSV, candidatesCsv, CI_JOBS_CSV, ciJobsCsv } from './stewardship-csv.js'
+import {
+  ACCESS_CSV,
+  accessCsv,
+  CANDIDATES_CSV,
+  candidatesCsv,
+  CI_JOBS_CSV,
+  ciJobsCsv
+} from './stewardship-csv.js'
 import type { Stewardship } from '../stewardship/stewardship.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
@@ -29,6 +36,7 @@ export const OUTPUT_FILES = [
   'changes.csv',
   CI_JOBS_CSV,
   CANDIDATES_CSV,
+  ACCESS_CSV,
   REPORT_HTML,
   README_TXT,
   REPORT_JSON,
@@ -115,6 +123,7 @@ export async function writeOutputs(
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
   if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
   if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
+  if (stewardship?.access) contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
   const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })
