@@ -15,7 +15,8 @@ the output folder (README.txt in it says what each file is and its columns):
 ${outputFileList()}
 
 Options:
-  --organization ORG       GitHub organization to scan (required)
+  --organization ORG,...   GitHub organization(s) to scan, comma or space separated (required but in
+                           mode score)
   --repositories LIST      only these repositories (owner/name or name, comma or space separated)
   --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
   --until DATE             window end, exclusive (default: today 00:00 UTC)
