@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import require$$0$6, { isDeepStrictEqual, promisify, parseArgs } from 'node:util';
 import path, { basename, join } from 'node:path';
-import { realpathSync, createReadStream } from 'node:fs';
+import { statSync, realpathSync, createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { rm, mkdir, writeFile, rename, readFile, stat, readdir, realpath } from 'node:fs/promises';
 import require$$0 from 'process';
@@ -6802,6 +6802,9 @@ const configSchema = strictObject({
     candidates: array(login$1)
         .default([])
         .describe('People standing for election: candidates.csv says whether each may stand and what they lack'),
+    access: boolean()
+        .default(false)
+        .describe('Also gather who holds owner, member, team and collaborator roles: access.csv (needs read:org)'),
     output: strictObject({ emails: union([literal('auto'), boolean()]).default('auto') })
         .prefault({})
         .describe('emails: whether the CSV files carry email columns (auto: only for private repositories)')
@@ -14034,7 +14037,8 @@ const SHARED_INPUTS = [
     'concurrency',
     'mode',
     'records-caps',
-    'candidates'
+    'candidates',
+    'access'
 ];
 const DEFAULT_CONFIG_PATH = '.github/electorate.yml';
 const DEFAULT_OUTPUT_DIR = 'electorate';
@@ -14383,6 +14387,9 @@ const within = (folder, root) => {
  */
 function resolveOutputDir(given, base, roots) {
     const resolved = path.resolve(base, given);
+    // Found out before any request, not after the whole gathering.
+    if (statSync(resolved, { throwIfNoEntry: false })?.isDirectory() === false)
+        throw new UsageError(`output-dir: "${given}" is a file, not a folder`);
     if (roots === undefined)
         return resolved;
     const real = realPathToBe(resolved);
@@ -15902,6 +15909,30 @@ function reportHtml(electorate, meta, options) {
 
 const CI_JOBS_CSV = 'ci-jobs.csv';
 const CANDIDATES_CSV = 'candidates.csv';
+const ACCESS_CSV = 'access.csv';
+const ACCESS_COLUMNS = [
+    'login',
+    'role',
+    'scope',
+    'permission',
+    'active',
+    'on_roll',
+    'last_activity',
+    'score'
+];
+/** access.csv: one row per role a person holds, with their activity in the window. */
+function accessCsv(rows) {
+    return toCsv(ACCESS_COLUMNS, rows.map(r => [
+        r.login,
+        r.role,
+        r.scope,
+        r.permission,
+        String(r.active),
+        String(r.onRoll),
+        formatTime(r.lastActivity),
+        r.score
+    ]));
+}
 const CI_JOBS_COLUMNS = [
     'repository',
     'workflow',
@@ -16120,6 +16151,20 @@ const FILE_GUIDE = {
             login: 'the candidate, as GitHub spells the login',
             eligible: 'true exactly when the candidate is on the roll',
             shortfall: "what the nearest rule still lacks, like 'reviews 3 < 5', ';'-separated; empty when eligible"
+        }
+    },
+    [ACCESS_CSV]: {
+        what: 'With access on: every role a person holds in the organization, its teams and its repositories, ' +
+            'and whether they were active in the window.',
+        columns: () => ACCESS_COLUMNS,
+        meanings: {
+            role: 'owner, member, team-maintainer, team-member or collaborator (outside collaborator)',
+            scope: 'the organization, the team (org/slug) or the repository (owner/name)',
+            permission: "GitHub's word: ADMIN or MEMBER for the organization, the team's repositories as " +
+                "owner/name=PERMISSION ';'-separated, the collaborator's permission on the repository",
+            active: 'true when the person has any counted activity in the window',
+            on_roll: 'true when the person is on the roll (electorate.csv)',
+            score: 'the score in this run'
         }
     },
     'summary.md': {
@@ -16377,8 +16422,34 @@ function plural(n, one, many) {
 function stewardshipSections(stewardship) {
     return [
         ...(stewardship.candidates ? [candidatesSection(stewardship.candidates)] : []),
+        ...(stewardship.access ? [accessSection(stewardship.access)] : []),
         ciJobsSection(stewardship.ciJobs)
     ];
+}
+/** Keys held by people no longer active, and repositories that too few active people can administer. */
+function accessSection(access) {
+    const idle = access.idleKeyHolders;
+    const lines = [
+        '## Access',
+        '',
+        `${access.rows.length} ${plural(access.rows.length, 'role', 'roles')} held; ${idle.length} ` +
+            `${plural(idle.length, 'holds', 'hold')} owner, admin or maintain with no activity in the window; ` +
+            `${access.thinlyHeld.length} ${plural(access.thinlyHeld.length, 'repository has', 'repositories have')} ` +
+            'fewer than two active people with admin or maintain. access.csv lists every role.'
+    ];
+    if (idle.length > 0)
+        lines.push('', fold('Owner, admin or maintain, and no activity in the window', table(['login', 'role', 'scope', 'permission'], idle.map(r => [
+            escapeMarkdown(r.login),
+            r.role,
+            escapeMarkdown(r.scope),
+            escapeMarkdown(r.permission)
+        ]))));
+    if (access.thinlyHeld.length > 0)
+        lines.push('', fold('Repositories with fewer than two active people holding admin or maintain', table(['repository', 'active holders'], access.thinlyHeld.map(r => [
+            escapeMarkdown(r.repository),
+            escapeMarkdown(r.activeHolders.join(', '))
+        ]))));
+    return lines.join('\n');
 }
 function candidatesSection(candidates) {
     const eligible = candidates.filter(c => c.eligible).length;
@@ -16575,6 +16646,7 @@ const OUTPUT_FILES = [
     'changes.csv',
     CI_JOBS_CSV,
     CANDIDATES_CSV,
+    ACCESS_CSV,
     REPORT_HTML,
     README_TXT,
     REPORT_JSON,
@@ -16637,6 +16709,8 @@ async function writeOutputs(dir, electorate, meta, options) {
         contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs));
     if (stewardship?.candidates)
         contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates));
+    if (stewardship?.access)
+        contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows));
     const hashes = {};
     for (const [name, text] of contents)
         hashes[name] = sha256(text);
@@ -16704,6 +16778,16 @@ function includeEmails$1(value) {
     if (v === 'false')
         return false;
     throw new UsageError(`include-emails: expected auto, true or false, got "${value}"`);
+}
+function access(value) {
+    const v = blank(value) ? undefined : value.trim().toLowerCase();
+    if (v === undefined)
+        return undefined;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new UsageError(`access: expected true or false, got "${value}"`);
 }
 function graphqlUrl(value, context) {
     const url = resolveGraphqlUrl({
@@ -16831,6 +16915,7 @@ function optionsFromInputs(raw, context) {
         rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
         concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
         candidates: candidates(raw.candidates),
+        ...(access(raw.access) !== undefined && { access: access(raw.access) }),
         now: context.now
     };
 }
@@ -26295,6 +26380,10 @@ function classify(answer, options = {}) {
     if (errors.length > 0 &&
         errors.every(e => e.type === 'INSUFFICIENT_SCOPES' && /'email' field/.test(e.message ?? '')))
         return { kind: 'no-email-scope' };
+    // A scope the token lacks is not granted by asking again.
+    const scopes = errors.find(e => e.type === 'INSUFFICIENT_SCOPES');
+    if (scopes)
+        return { kind: 'fail', message: `INSUFFICIENT_SCOPES: ${scopes.message ?? 'no message'}` };
     const missing = errors.find(e => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN');
     if (missing)
         return { kind: 'missing', error: missing };
@@ -57464,31 +57553,6 @@ const followUpGone = (error) => error instanceof GitHubMissingError && error.onl
 /** The warning, in the log and in the report, for an item left out. */
 const deletedWarning = (name) => `${name} was deleted on GitHub during the run: left out`;
 
-// GitHub prices a query at (connection requests it might make) / 100, rounded, at least 1. A query is
-// filled up to QUERY_BUDGET requests: big enough that a Kata-sized organization takes a few dozen
-// requests and a ten times larger one a few hundred, just under a rounding line so none is wasted.
-/** Connection requests one query may hold: 9.49 rounds down to 9 points. */
-const QUERY_BUDGET = 949;
-/** Splits items into consecutive groups whose total weight stays at or under `capacity`. */
-function packBatches(items, weight, capacity, maxItems = Infinity) {
-    const batches = [];
-    let current = [];
-    let load = 0;
-    for (const item of items) {
-        const w = weight(item);
-        if (current.length > 0 && (load + w > capacity || current.length >= maxItems)) {
-            batches.push(current);
-            current = [];
-            load = 0;
-        }
-        current.push(item);
-        load += w;
-    }
-    if (current.length > 0)
-        batches.push(current);
-    return batches;
-}
-
 // Who goes first when every request slot is taken. The run ends when its longest chain of dependent
 // requests ends, so the requests that others wait on go before those that nothing waits on.
 const PRIORITY = {
@@ -57505,6 +57569,78 @@ const PRIORITY = {
      */
     lists: 3
 };
+
+// `nodes(ids:)` takes at most 100 ids. A batch that the query budget allows to be larger is sent as
+// several aliased `nodes` fields, `n0`, `n1`, ..., in one query.
+const IDS_PER_NODES_FIELD = 100;
+function nodesDocument(query, groups) {
+    const ids = Array.from({ length: groups }, (_, i) => `$ids${i}: [ID!]!`);
+    const fields = Array.from({ length: groups }, (_, i) => `n${i}: nodes(ids: $ids${i}) {${query.selection}}`);
+    return `query ${query.name}(${[...ids, ...(query.variables ? [query.variables] : [])].join(', ')}) {
+  ${fields.join('\n  ')}
+}
+${query.fragments}`;
+}
+
+/**
+ * The nodes of `ids`, in order, in one query; a batch that keeps timing out (the query ran too long) is
+ * asked again as two halves, down to batches of about ten. An id GitHub has no node for fails the run:
+ * the item was counted when listed, and would otherwise be lost unseen.
+ */
+async function queryNodes(client, query, ids, label, variables = {}) {
+    const nodes = await queryNodesOrGone(client, query, ids, label, variables);
+    return nodes.map((node, i) => {
+        if (!node)
+            throw new Error(`${label}: GitHub returned nothing for ${ids[i]}`);
+        return node;
+    });
+}
+/**
+ * As queryNodes, but an id GitHub answers NOT_FOUND for (the item was deleted since it was listed) comes
+ * back as null in its place, for the caller to leave out and say so.
+ */
+async function queryNodesOrGone(client, query, ids, label, variables = {}) {
+    const groups = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD)
+        groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD));
+    let data;
+    let gone = new Set();
+    try {
+        data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, {
+            priority: PRIORITY.details,
+            ...(ids.length > SMALLEST_REQUEST ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
+        });
+    }
+    catch (error) {
+        // Only a node itself missing, `n0.3`: anything deeper is not a deletion of what was listed.
+        if (error instanceof GitHubMissingError && error.data && error.onlyGone(path => path.length === 2)) {
+            data = error.data;
+            gone = new Set(error.errors.map(e => e.path.join('.')));
+        }
+        else {
+            if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_REQUEST)
+                throw error;
+            const half = Math.ceil(ids.length / 2);
+            client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`);
+            const [first, second] = await Promise.all([
+                queryNodesOrGone(client, query, ids.slice(0, half), label, variables),
+                queryNodesOrGone(client, query, ids.slice(half), label, variables)
+            ]);
+            return [...first, ...second];
+        }
+    }
+    return groups.flatMap((group, i) => {
+        const nodes = data[`n${i}`];
+        // Pairing nodes with ids by position: a short list would credit items to the wrong ones.
+        if (!nodes || nodes.length !== group.length)
+            throw new Error(`${label}: GitHub returned ${nodes?.length ?? 'no'} nodes for ${group.length} ids`);
+        return nodes.map((node, j) => {
+            if (!node && !gone.has(`n${i}.${j}`))
+                throw new Error(`${label}: GitHub returned nothing for ${group[j]}`);
+            return node;
+        });
+    });
+}
 
 /**
  * Every page of one connection, in order. A page that keeps timing out (502/504: the query ran
@@ -57551,6 +57687,177 @@ async function allNodes(client, request) {
     for await (const page of pages(client, request))
         nodes.push(...page);
     return nodes;
+}
+
+// Who holds a role in an organization, for access.csv: members with their role, teams with their
+// members' roles and repository permissions, outside collaborators per repository. All of them need a
+// token that may read members (`read:org`, or "Members: read" for a fine-grained token or an App).
+const ORGANIZATION_MEMBERS = /* GraphQL */ `
+  query OrganizationMembers($login: String!, $first: Int!, $after: String) {
+    organization(login: $login) {
+      membersWithRole(first: $first, after: $after) {
+        edges {
+          role
+          node {
+            login
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+const ORGANIZATION_TEAMS = /* GraphQL */ `
+  query OrganizationTeams($login: String!, $first: Int!, $after: String) {
+    organization(login: $login) {
+      teams(first: $first, after: $after) {
+        nodes {
+          slug
+          members(first: 100, membership: IMMEDIATE) {
+            edges {
+              role
+              node {
+                login
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+          repositories(first: 100) {
+            edges {
+              permission
+              node {
+                nameWithOwner
+              }
+            }
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`;
+/** Outside collaborators of a batch of repositories by id: a hundred repositories cost one point. */
+const OUTSIDE_COLLABORATORS = {
+    name: 'OutsideCollaborators',
+    selection: '... on Repository { ...OutsideCollaborators }',
+    fragments: /* GraphQL */ `
+    fragment OutsideCollaborators on Repository {
+      nameWithOwner
+      collaborators(first: 100, affiliation: OUTSIDE) {
+        edges {
+          permission
+          node {
+            login
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `
+};
+
+/** Teams per page: each brings up to a hundred members and a hundred repositories. */
+const TEAMS_PER_PAGE = 10;
+/** A list cut short would leave holders out: said, never passed over. */
+function whole(list, what) {
+    if (list.pageInfo.hasNextPage)
+        throw new GitHubError(`access: ${what} has more than 100 entries, more than this version reads in one piece`);
+    return list.edges;
+}
+/** Why a token may not read members and teams, in the words of the permission it lacks. */
+function permissionFailure(organization, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/INSUFFICIENT_SCOPES|FORBIDDEN|not accessible|required scopes/i.test(message))
+        return error instanceof Error ? error : new Error(message);
+    return new GitHubError(`access: the token may not read the members and teams of ${organization} (${message}). access.csv ` +
+        'needs a classic token with the read:org scope, or a fine-grained token or GitHub App with ' +
+        '"Members: read" on the organization; the workflow\'s GITHUB_TOKEN cannot read them.');
+}
+async function organizationAccess(organization, client) {
+    const members = await allNodes(client, {
+        document: ORGANIZATION_MEMBERS,
+        variables: { login: organization },
+        label: `members of ${organization}`,
+        connection: (data) => data.organization && {
+            nodes: data.organization.membersWithRole.edges.flatMap(e => e.node ? [{ login: e.node.login, role: e.role }] : []),
+            pageInfo: data.organization.membersWithRole.pageInfo
+        },
+        first: 100
+    });
+    const teams = await allNodes(client, {
+        document: ORGANIZATION_TEAMS,
+        variables: { login: organization },
+        label: `teams of ${organization}`,
+        connection: (data) => data.organization?.teams,
+        first: TEAMS_PER_PAGE
+    });
+    return {
+        organization,
+        members,
+        teams: teams.map(team => ({
+            slug: `${organization}/${team.slug}`,
+            members: whole(team.members, `the team ${organization}/${team.slug}`).flatMap(e => e.node ? [{ login: e.node.login, role: e.role }] : []),
+            repositories: whole(team.repositories, `the repositories of ${organization}/${team.slug}`).flatMap(e => e.node ? [{ repository: e.node.nameWithOwner, permission: e.permission }] : [])
+        }))
+    };
+}
+/** Members and teams of each organization, whole, or an error naming the permission a token lacks. */
+function gatherRoles(organizations, client) {
+    return Promise.all(organizations.map(organization => organizationAccess(organization, client).catch((error) => {
+        throw permissionFailure(organization, error);
+    })));
+}
+/** Outside collaborators of some repositories (a listing page), in one query per hundred. */
+async function gatherCollaborators(repositories, client) {
+    if (repositories.length === 0)
+        return [];
+    const nodes = await queryNodes(client, OUTSIDE_COLLABORATORS, repositories.map(r => r.id), `outside collaborators of ${repositories[0].nameWithOwner} and ${repositories.length - 1} more`).catch((error) => {
+        throw permissionFailure(repositories[0].nameWithOwner.split('/')[0], error);
+    });
+    return nodes.flatMap(node => node.collaborators
+        ? whole(node.collaborators, `the outside collaborators of ${node.nameWithOwner}`).flatMap(e => e.node ? [{ repository: node.nameWithOwner, login: e.node.login, permission: e.permission }] : [])
+        : []);
+}
+
+// GitHub prices a query at (connection requests it might make) / 100, rounded, at least 1. A query is
+// filled up to QUERY_BUDGET requests: big enough that a Kata-sized organization takes a few dozen
+// requests and a ten times larger one a few hundred, just under a rounding line so none is wasted.
+/** Connection requests one query may hold: 9.49 rounds down to 9 points. */
+const QUERY_BUDGET = 949;
+/** Splits items into consecutive groups whose total weight stays at or under `capacity`. */
+function packBatches(items, weight, capacity, maxItems = Infinity) {
+    const batches = [];
+    let current = [];
+    let load = 0;
+    for (const item of items) {
+        const w = weight(item);
+        if (current.length > 0 && (load + w > capacity || current.length >= maxItems)) {
+            batches.push(current);
+            current = [];
+            load = 0;
+        }
+        current.push(item);
+        load += w;
+    }
+    if (current.length > 0)
+        batches.push(current);
+    return batches;
 }
 
 // Default-branch history. `authors` lists the git author and every Co-authored-by trailer as
@@ -57791,78 +58098,6 @@ async function commitRecord(repository, node, context) {
         authors,
         signoffs: parseSignOffs(node.message)
     };
-}
-
-// `nodes(ids:)` takes at most 100 ids. A batch that the query budget allows to be larger is sent as
-// several aliased `nodes` fields, `n0`, `n1`, ..., in one query.
-const IDS_PER_NODES_FIELD = 100;
-function nodesDocument(query, groups) {
-    const ids = Array.from({ length: groups }, (_, i) => `$ids${i}: [ID!]!`);
-    const fields = Array.from({ length: groups }, (_, i) => `n${i}: nodes(ids: $ids${i}) {${query.selection}}`);
-    return `query ${query.name}(${[...ids, ...(query.variables ? [query.variables] : [])].join(', ')}) {
-  ${fields.join('\n  ')}
-}
-${query.fragments}`;
-}
-
-/**
- * The nodes of `ids`, in order, in one query; a batch that keeps timing out (the query ran too long) is
- * asked again as two halves, down to batches of about ten. An id GitHub has no node for fails the run:
- * the item was counted when listed, and would otherwise be lost unseen.
- */
-async function queryNodes(client, query, ids, label, variables = {}) {
-    const nodes = await queryNodesOrGone(client, query, ids, label, variables);
-    return nodes.map((node, i) => {
-        if (!node)
-            throw new Error(`${label}: GitHub returned nothing for ${ids[i]}`);
-        return node;
-    });
-}
-/**
- * As queryNodes, but an id GitHub answers NOT_FOUND for (the item was deleted since it was listed) comes
- * back as null in its place, for the caller to leave out and say so.
- */
-async function queryNodesOrGone(client, query, ids, label, variables = {}) {
-    const groups = [];
-    for (let i = 0; i < ids.length; i += IDS_PER_NODES_FIELD)
-        groups.push(ids.slice(i, i + IDS_PER_NODES_FIELD));
-    let data;
-    let gone = new Set();
-    try {
-        data = await client.query(nodesDocument(query, groups.length), { ...variables, ...Object.fromEntries(groups.map((group, i) => [`ids${i}`, group])) }, label, {
-            priority: PRIORITY.details,
-            ...(ids.length > SMALLEST_REQUEST ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
-        });
-    }
-    catch (error) {
-        // Only a node itself missing, `n0.3`: anything deeper is not a deletion of what was listed.
-        if (error instanceof GitHubMissingError && error.data && error.onlyGone(path => path.length === 2)) {
-            data = error.data;
-            gone = new Set(error.errors.map(e => e.path.join('.')));
-        }
-        else {
-            if (!(error instanceof GitHubTimeoutError) || ids.length <= SMALLEST_REQUEST)
-                throw error;
-            const half = Math.ceil(ids.length / 2);
-            client.log.info(`${label}: GitHub timed out on ${ids.length} at once; asking for ${half} at a time`);
-            const [first, second] = await Promise.all([
-                queryNodesOrGone(client, query, ids.slice(0, half), label, variables),
-                queryNodesOrGone(client, query, ids.slice(half), label, variables)
-            ]);
-            return [...first, ...second];
-        }
-    }
-    return groups.flatMap((group, i) => {
-        const nodes = data[`n${i}`];
-        // Pairing nodes with ids by position: a short list would credit items to the wrong ones.
-        if (!nodes || nodes.length !== group.length)
-            throw new Error(`${label}: GitHub returned ${nodes?.length ?? 'no'} nodes for ${group.length} ids`);
-        return nodes.map((node, j) => {
-            if (!node && !gone.has(`n${i}.${j}`))
-                throw new Error(`${label}: GitHub returned nothing for ${group[j]}`);
-            return node;
-        });
-    });
 }
 
 // The files the stewardship outputs read from each repository's default branch (`HEAD`): the workflow
@@ -58945,6 +59180,9 @@ async function gather(request, client, log, progress) {
     const window = { since: request.since, until: request.until };
     const profiles = new ProfileBook();
     const deleted = new DeletedMeanwhile(log);
+    // Members and teams do not wait for the listing: only collaborators are asked per repository.
+    const roles = request.access ? gatherRoles(request.organizations, client) : undefined;
+    roles?.catch(() => undefined);
     const repositories = [];
     const gatheredParts = await log.group('Repositories and their activity', async () => {
         const parts = [];
@@ -58958,7 +59196,8 @@ async function gather(request, client, log, progress) {
                 gatherPullRequests(page, { client, window, profiles, log, deleted }),
                 gatherIssues(page, { client, window, profiles, deleted }),
                 gatherCommits(page, { client, window, profiles }),
-                gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client)
+                gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client),
+                request.access ? gatherCollaborators(page, client) : []
             ]);
             // Awaited below; a failure meanwhile is not unhandled.
             part.then(() => progress?.done(page.length)).catch(() => undefined);
@@ -59006,6 +59245,9 @@ async function gather(request, client, log, progress) {
         records,
         profiles: profiles.of(loginsIn(records)),
         files: gatheredParts.flatMap(([, , , files]) => files),
+        ...(roles && {
+            access: { organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }
+        }),
         warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
         ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
         stats
@@ -61057,6 +61299,7 @@ function mergeShards(shards) {
         ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
         ...(hidden ? { emails: 'hidden' } : {}),
         ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
+        ...(gathered.some(g => g.access) && { access: mergedAccess(gathered) }),
         // Each shard spends its own token's budget: what remains of one says nothing of the others.
         stats: {
             requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
@@ -61070,6 +61313,18 @@ function firstRepository(shard) {
     return shard.gathered.repositories.map(r => r.nameWithOwner).sort(byCodeUnits)[0] ?? '';
 }
 /** One profile per login: two shards that bring different ones for the same person fail the run. */
+/** Each shard reads its organizations' roles whole: the first shard's of each organization is kept. */
+function mergedAccess(gathered) {
+    const organizations = new Map();
+    for (const g of gathered)
+        for (const o of g.access?.organizations ?? [])
+            if (!organizations.has(o.organization.toLowerCase()))
+                organizations.set(o.organization.toLowerCase(), o);
+    return {
+        organizations: [...organizations.values()],
+        collaborators: gathered.flatMap(g => g.access?.collaborators ?? [])
+    };
+}
 function agreedProfiles(shards, gathered) {
     const profiles = {};
     const from = new Map();
@@ -61195,6 +61450,7 @@ const counts = strictObject({
     triageEvents: count,
     issueComments: count
 });
+const PERMISSION = _enum(['ADMIN', 'MAINTAIN', 'WRITE', 'TRIAGE', 'READ']);
 const branchFile = strictObject({ path: text, text: text.nullable() });
 /** One organization, or several (a foundation's shards merged) joined by `, `. */
 const organizations = string$1()
@@ -61225,6 +61481,20 @@ const headerLine = object({
     emails: _enum(['plain', 'hidden']),
     /** Logins the config named whose profiles were looked up: carried though no record names them. */
     named: array(login).optional(),
+    /** Roles, when the run gathered them (`access`). */
+    access: strictObject({
+        organizations: array(strictObject({
+            organization: login,
+            members: array(strictObject({ login, role: _enum(['ADMIN', 'MEMBER']) })),
+            teams: array(strictObject({
+                slug: string$1().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'is not a team (org/slug)'),
+                members: array(strictObject({ login, role: _enum(['MAINTAINER', 'MEMBER']) })),
+                repositories: array(strictObject({ repository, permission: PERMISSION }))
+            }))
+        })),
+        collaborators: array(strictObject({ repository, login, permission: PERMISSION }))
+    })
+        .optional(),
     /** Workflow files and CODEOWNERS of each repository (absent in files of earlier versions). */
     files: array(strictObject({
         repository,
@@ -61269,6 +61539,9 @@ async function readRecordsFile(path, caps = DEFAULT_RECORDS_CAPS) {
                 const stray = head.files?.find(files => !inScope.has(files.repository));
                 if (stray)
                     throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`);
+                const strayCollaborator = head.access?.collaborators.find(c => !inScope.has(c.repository));
+                if (strayCollaborator)
+                    throw fail(`line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`);
                 expected = 1 + announced;
             }
             else if (number > expected) {
@@ -61328,7 +61601,8 @@ async function readRecordsFile(path, caps = DEFAULT_RECORDS_CAPS) {
             stats: head.stats,
             ...(head.named ? { named: head.named } : {}),
             ...(head.emails === 'hidden' ? { emails: 'hidden' } : {}),
-            ...(head.files && { files: head.files })
+            ...(head.files && { files: head.files }),
+            ...(head.access && { access: head.access })
         }
     };
 }
@@ -61480,6 +61754,7 @@ function inCanonicalOrder(gathered) {
         profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]])),
         warnings: [...gathered.warnings].sort(byCodeUnits),
         ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
+        ...(gathered.access && { access: accessInOrder(gathered.access) }),
         ...(gathered.files && {
             files: [...gathered.files]
                 .sort((a, b) => byCodeUnits(a.repository, b.repository))
@@ -61489,6 +61764,25 @@ function inCanonicalOrder(gathered) {
             }))
         }),
         ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
+    };
+}
+const byLogin = (a, b) => byCodeUnits(a.login, b.login);
+function accessInOrder(access) {
+    return {
+        organizations: [...access.organizations]
+            .sort((a, b) => byCodeUnits(a.organization, b.organization))
+            .map(o => ({
+            organization: o.organization,
+            members: [...o.members].sort(byLogin),
+            teams: [...o.teams]
+                .sort((a, b) => byCodeUnits(a.slug, b.slug))
+                .map(t => ({
+                slug: t.slug,
+                members: [...t.members].sort(byLogin),
+                repositories: [...t.repositories].sort((a, b) => byCodeUnits(a.repository, b.repository))
+            }))
+        })),
+        collaborators: [...access.collaborators].sort((a, b) => byCodeUnits(a.repository, b.repository) || byLogin(a, b))
     };
 }
 
@@ -61520,6 +61814,7 @@ function* recordsFileLines(gathered) {
         emails: gathered.emails ?? 'plain',
         ...(gathered.named?.length ? { named: gathered.named } : {}),
         ...(gathered.files && { files: gathered.files }),
+        ...(gathered.access && { access: gathered.access }),
         lines: { records: gathered.records.length, profiles: profiles.length }
     };
     yield JSON.stringify(header);
@@ -61587,6 +61882,76 @@ async function candidateLogins(given, client, log) {
     if (unknown.length > 0)
         throw new UsageError(`candidates: GitHub knows no user ${unknown.map(login => `'${login}'`).join(', ')}`);
     return logins.map(login => found.get(login).login);
+}
+
+const KEY_PERMISSIONS = new Set(['ADMIN', 'MAINTAIN']);
+function accessOf(facts, repositories, electorate, identities) {
+    const byKey = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]));
+    const personOf = (login) => {
+        const key = identities.personOfLogin(login);
+        return key === null ? undefined : byKey.get(key.toLowerCase());
+    };
+    const row = (login, role, scope, permission) => {
+        const person = personOf(login);
+        const active = person !== undefined && person.lastActivity !== '';
+        return {
+            login,
+            role,
+            scope,
+            permission,
+            active,
+            onRoll: person?.status === 'qualified',
+            lastActivity: person?.lastActivity ?? '',
+            score: person?.score ?? 0
+        };
+    };
+    const rows = [];
+    // Who holds admin or maintain on each repository: owners everywhere, teams and collaborators where given.
+    const keyHolders = new Map(repositories.map(r => [r.toLowerCase(), new Set()]));
+    const holdKeys = (repository, login, permission) => {
+        if (KEY_PERMISSIONS.has(permission))
+            keyHolders.get(repository.toLowerCase())?.add(login);
+    };
+    for (const organization of facts.organizations) {
+        for (const member of organization.members) {
+            const owner = member.role === 'ADMIN';
+            rows.push(row(member.login, owner ? 'owner' : 'member', organization.organization, member.role));
+            if (owner)
+                for (const repository of repositories)
+                    if (repository.toLowerCase().startsWith(`${organization.organization.toLowerCase()}/`))
+                        holdKeys(repository, member.login, 'ADMIN');
+        }
+        for (const team of organization.teams) {
+            const permissions = [...team.repositories]
+                .sort((a, b) => byCodeUnits(a.repository, b.repository))
+                .map(r => `${r.repository}=${r.permission}`)
+                .join(';');
+            for (const member of team.members) {
+                const role = member.role === 'MAINTAINER' ? 'team-maintainer' : 'team-member';
+                rows.push(row(member.login, role, team.slug, permissions));
+                for (const r of team.repositories)
+                    holdKeys(r.repository, member.login, r.permission);
+            }
+        }
+    }
+    for (const c of facts.collaborators) {
+        rows.push(row(c.login, 'collaborator', c.repository, c.permission));
+        holdKeys(c.repository, c.login, c.permission);
+    }
+    rows.sort((a, b) => byCodeUnits(a.login.toLowerCase(), b.login.toLowerCase()) ||
+        byCodeUnits(a.role, b.role) ||
+        byCodeUnits(a.scope, b.scope));
+    const holdsKeys = (r) => r.role === 'owner' || r.permission.split(';').some(p => KEY_PERMISSIONS.has(p.split('=').at(-1)));
+    const activeLogin = new Map(rows.map(r => [r.login.toLowerCase(), r.active]));
+    const thinlyHeld = repositories
+        .map(repository => {
+        const holders = [...(keyHolders.get(repository.toLowerCase()) ?? [])];
+        const activeHolders = [...new Set(holders.filter(l => activeLogin.get(l.toLowerCase())))].sort(byCodeUnits);
+        return { repository, activeHolders };
+    })
+        .filter(r => r.activeHolders.length < 2)
+        .sort((a, b) => byCodeUnits(a.repository, b.repository));
+    return { rows, idleKeyHolders: rows.filter(r => holdsKeys(r) && !r.active), thinlyHeld };
 }
 
 /**
@@ -61715,10 +62080,14 @@ function jobsOf(file) {
 const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sort(caseInsensitiveOrder);
 
 function stewardshipOf(gathered, electorate, config, candidates) {
+    const identities = resolveIdentities(gathered, config);
     return {
         ciJobs: ciJobs(gathered, electorate, config),
+        ...(gathered.access && {
+            access: accessOf(gathered.access, gathered.repositories.map(r => r.nameWithOwner), electorate, identities)
+        }),
         ...(candidates.length > 0 && {
-            candidates: candidatesOf(candidates, electorate, resolveIdentities(gathered, config), config)
+            candidates: candidatesOf(candidates, electorate, identities, config)
         })
     };
 }
@@ -61758,7 +62127,8 @@ async function gatherFromGitHub(options, config, client, pauses, log) {
         repositories: options.repositories,
         since: window.since,
         until: window.until,
-        config
+        config,
+        access: options.access ?? config.access
     }, client, log, progress).finally(() => progress.stop());
 }
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
@@ -61856,7 +62226,8 @@ the output folder (README.txt in it says what each file is and its columns):
 ${outputFileList()}
 
 Options:
-  --organization ORG       GitHub organization to scan (required)
+  --organization ORG,...   GitHub organization(s) to scan, comma or space separated (required but in
+                           mode score)
   --repositories LIST      only these repositories (owner/name or name, comma or space separated)
   --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
   --until DATE             window end, exclusive (default: today 00:00 UTC)
@@ -61869,6 +62240,9 @@ Options:
                            $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
   --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
+  --candidates LOGINS      logins standing for election (comma or space separated): write candidates.csv
+  --access BOOL            true: also read who holds owner, member, team and collaborator roles, and
+                           write access.csv (the token needs read:org); default: the config's access
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)
