@@ -15,7 +15,8 @@ the output folder (README.txt in it says what each file is and its columns):
 ${outputFileList()}
 
 Options:
-  --organization ORG       GitHub organization to scan (required)
+  --organization ORG,...   GitHub organization(s) to scan, comma or space separated (required but in
+                           mode score)
   --repositories LIST      only these repositories (owner/name or name, comma or space separated)
   --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
   --until DATE             window end, exclusive (default: today 00:00 UTC)
@@ -26,8 +27,11 @@ Options:
   --include-emails MODE    auto, true or false (default auto: true for the CLI)
   --graphql-url URL        GraphQL endpoint (default: $GITHUB_GRAPHQL_URL, else derived from
                            $GITHUB_API_URL as Octokit does, else https://api.github.com/graphql)
-  --rate-limit-wait MIN    longest wait for a rate-limit reset, in minutes (default 60)
+  --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
+  --candidates LOGINS      logins standing for election (comma or space separated): write candidates.csv
+  --access BOOL            true: also read who holds owner, member, team and collaborator roles, and
+                           write access.csv (the token needs read:org); default: the config's access
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)

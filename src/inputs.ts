@@ -49,6 +49,14 @@ function includeEmails(value: string | undefined): boolean | 'auto' {
   throw new UsageError(`include-emails: expected auto, true or false, got "${value}"`)
 }
 
+function access(value: string | undefined): boolean | undefined {
+  const v = blank(value) ? undefined : value.trim().toLowerCase()
+  if (v === undefined) return undefined
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new UsageError(`access: expected true or false, got "${value}"`)
+}
+
 function graphqlUrl(value: string | undefined, context: InputContext): string {
   const url = resolveGraphqlUrl({
     given: value,
@@ -185,6 +193,7 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
     candidates: candidates(raw.candidates),
+    ...(access(raw.access) !== undefined && { access: access(raw.access) }),
     now: context.now
   }
 }

@@ -39,6 +39,8 @@ export interface Options {
   concurrency: number
   /** Logins standing for election (the `candidates` input), besides the config's `candidates:`. */
   candidates: string[]
+  /** The `access` input: undefined leaves it to the config. */
+  access?: boolean
   /** The clock: tests and the records file pin it so a run is reproducible. */
   now: Date
 }
@@ -77,7 +79,8 @@ export const SHARED_INPUTS = [
   'concurrency',
   'mode',
   'records-caps',
-  'candidates'
+  'candidates',
+  'access'
 ] as const
 export type InputName = (typeof SHARED_INPUTS)[number]
 

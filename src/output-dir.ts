@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from './options.js'
 
@@ -31,6 +31,9 @@ const within = (folder: string, root: string) => {
  */
 export function resolveOutputDir(given: string, base: string, roots?: readonly string[]): string {
   const resolved = path.resolve(base, given)
+  // Found out before any request, not after the whole gathering.
+  if (statSync(resolved, { throwIfNoEntry: false })?.isDirectory() === false)
+    throw new UsageError(`output-dir: "${given}" is a file, not a folder`)
   if (roots === undefined) return resolved
   const real = realPathToBe(resolved)
   if (!roots.some(root => within(real, realPathToBe(root)))) {

@@ -156,6 +156,27 @@ export interface RepositoryFiles {
   codeowners: BranchFile | null
 }
 
+/** Who holds a role in one organization (access.csv), as GitHub spells roles and permissions. */
+export interface OrganizationAccess {
+  organization: string
+  /** Organization members; role ADMIN is an owner. */
+  members: { login: string; role: string }[]
+  teams: {
+    /** `org/slug` */
+    slug: string
+    /** role MAINTAINER or MEMBER */
+    members: { login: string; role: string }[]
+    repositories: { repository: string; permission: string }[]
+  }[]
+}
+
+/** Roles gathered with `access` on. */
+export interface AccessFacts {
+  organizations: OrganizationAccess[]
+  /** Outside collaborators of the repositories in scope. */
+  collaborators: { repository: string; login: string; permission: string }[]
+}
+
 /** Everything gathering produces: the single input of the pure part of the pipeline. */
 export interface Gathered {
   /** The organization, or several sorted and separated by ", " (organizationsOf reads them back). */
@@ -176,6 +197,8 @@ export interface Gathered {
   emails?: 'hidden'
   /** Workflow files and CODEOWNERS of each repository in scope, by repository (ci-jobs.csv). */
   files?: RepositoryFiles[]
+  /** Roles, when `access` was on. */
+  access?: AccessFacts
 }
 
 /** The organizations a Gathered covers. */

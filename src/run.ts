@@ -86,7 +86,8 @@ async function gatherFromGitHub(
       repositories: options.repositories,
       since: window.since,
       until: window.until,
-      config
+      config,
+      access: options.access ?? config.access
     },
     client,
     log,

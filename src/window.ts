@@ -1,9 +1,9 @@
 import { utc } from '@date-fns/utc'
-import { addMonths, isValid, parseISO, startOfDay } from 'date-fns'
+import { addMonths, isValid, parse, parseISO, startOfDay } from 'date-fns'
 import { UsageError } from './options.js'
 
-// The counting window [since, until), in UTC. Calendar arithmetic runs `in: utc`: by default date-fns
-// works in the machine's local time zone, which would move a CLI user's window.
+// The counting window [since, until), in UTC: every date-fns call is given `{ in: utc }`, so the
+// machine's time zone (a CLI user's, or TZ on a runner) never moves the window.
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 // Offsets on Earth run from -12:00 to +14:00; anything past 14 hours is a typo, not a place.
@@ -60,14 +60,9 @@ export function utcSecond(at: string): string {
 
 /** Midnight UTC of a `YYYY-MM-DD` day that exists in the calendar; undefined for anything else. */
 export function parseUtcDay(text: string): Date | undefined {
-  const match = DAY.exec(text)
-  if (match === null) return undefined
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(0)
-  date.setUTCFullYear(year, month - 1, day)
-  const exists =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  return exists ? date : undefined
+  if (!DAY.test(text)) return undefined
+  const day = parse(text, 'yyyy-MM-dd', 0, { in: utc })
+  return isValid(day) ? plain(day) : undefined
 }
 
 function parseInstant(name: string, text: string): Date {
@@ -84,11 +79,14 @@ function parseInstant(name: string, text: string): Date {
   )
 }
 
+// date-fns hands back UTCDate objects: plain Dates from here on, alike in every comparison.
+const plain = (date: Date): Date => new Date(date.getTime())
+
 function startOfUtcDay(instant: Date): Date {
-  return new Date(startOfDay(instant, { in: utc }).getTime())
+  return plain(startOfDay(instant, { in: utc }))
 }
 
 /** Calendar months in UTC; a day past the end of the target month becomes its last day (Mar 31 - 1 = Feb 28). */
 function addUtcMonths(instant: Date, months: number): Date {
-  return new Date(addMonths(instant, months, { in: utc }).getTime())
+  return plain(addMonths(instant, months, { in: utc }))
 }

@@ -22,6 +22,8 @@ const args = [
   organizations,
   '--candidates',
   [cast.busy, cast.second, cast.absentOwner].join(','),
+  '--access',
+  'true',
   '--until',
   NOW.slice(0, 10),
   '--graphql-url',

@@ -87,7 +87,7 @@ describe('loadConfig', () => {
 describe('effectiveConfigJson', () => {
   it('sorts keys at every level but keeps rule minimums as written', () => {
     const json = effectiveConfigJson(parseConfig('criteria: [{ reviews: 5, commits: 1 }]\n', 'x'))
-    expect(json.startsWith('{"aliases":{},"candidates":[],"ci":{"paths":')).toBe(true)
+    expect(json.startsWith('{"access":false,"aliases":{},"candidates":[],"ci":{"paths":')).toBe(true)
     expect(json).toContain('"criteria":[{"reviews":5,"commits":1}]')
     expect(json).toContain(
       '"repositories":{"archived":false,"exclude":[],"forks":false,"include":[],"private":false}'

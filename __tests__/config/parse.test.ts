@@ -15,6 +15,7 @@ const DEFAULTS = {
   aliases: {},
   emails: {},
   candidates: [],
+  access: false,
   output: { emails: 'auto' }
 }
 
@@ -77,6 +78,7 @@ describe('parseConfig: defaults', () => {
       aliases: { ann: ['ann-work'] },
       emails: { 'ann@example.com': 'ann' },
       candidates: [],
+      access: false,
       output: { emails: false }
     })
   })
@@ -154,7 +156,7 @@ describe('parseConfig: every error names its key path and line', () => {
   it('suggests the top-level key meant, and lists them when none is close', () => {
     expect(errorsOf('monts: 6\n')).toEqual([`${FILE}:1: monts: unknown key 'monts' (did you mean 'months'?)`])
     expect(errorsOf('months: 6\nvoters: []\n')).toEqual([
-      `${FILE}:2: voters: unknown key 'voters' (expected one of months, repositories, ci, reviews, scoring, criteria, include, exclude, aliases, emails, candidates, output)`
+      `${FILE}:2: voters: unknown key 'voters' (expected one of months, repositories, ci, reviews, scoring, criteria, include, exclude, aliases, emails, candidates, access, output)`
     ])
   })
 

@@ -297,3 +297,123 @@ describe('candidates.csv', () => {
     expect(result.stderr).toContain("candidates: GitHub knows no user 'nobody-here'")
   })
 })
+
+describe('access', () => {
+  /** access.csv as the world implies it: roles from the world, activity and roll from the oracle. */
+  function expectedAccess(
+    world: World,
+    people: { login: string; status: string }[],
+    inScope: readonly string[]
+  ) {
+    const person = new Map(people.map(p => [p.login.toLowerCase(), p]))
+    const facts = (login: string) => {
+      const p = person.get(login.toLowerCase())
+      return { active: String(p !== undefined), on_roll: String(p?.status === 'qualified') }
+    }
+    const organizations = [world.organization, ...(world.moreOrganizations ?? [])]
+    const rows: Record<string, string>[] = []
+    for (const o of organizations) {
+      for (const m of o.members ?? [])
+        rows.push({
+          login: m.login,
+          role: m.role === 'ADMIN' ? 'owner' : 'member',
+          scope: o.login,
+          permission: m.role,
+          ...facts(m.login)
+        })
+      for (const t of o.teams ?? []) {
+        const permission = [...t.repositories]
+          .sort((a, b) => (a.repository < b.repository ? -1 : 1))
+          .map(r => `${r.repository}=${r.permission}`)
+          .join(';')
+        for (const m of t.members)
+          rows.push({
+            login: m.login,
+            role: m.role === 'MAINTAINER' ? 'team-maintainer' : 'team-member',
+            scope: `${o.login}/${t.slug}`,
+            permission,
+            ...facts(m.login)
+          })
+      }
+    }
+    // Outside collaborators of the repositories in scope only (an archived one is not).
+    for (const r of world.repositories.filter(r => inScope.includes(`${r.owner}/${r.name}`)))
+      for (const c of r.collaborators ?? [])
+        rows.push({
+          login: c.login,
+          role: 'collaborator',
+          scope: `${r.owner}/${r.name}`,
+          permission: c.permission,
+          ...facts(c.login)
+        })
+    return rows.sort(
+      (a, b) =>
+        byLogin(a.login!, b.login!) ||
+        (a.role! < b.role! ? -1 : a.role! > b.role! ? 1 : 0) ||
+        (a.scope! < b.scope! ? -1 : 1)
+    )
+  }
+
+  it('lists every role with activity and roll as the world implies, and the summary names idle keys', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const cast = addStewardship(world, WINDOW)
+    const { result, read, text } = await runOn(world, [
+      '--organization',
+      world.organization.login,
+      '--access',
+      'true'
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const contributors = await read('contributors.csv')
+    const active = contributors.filter(r => r.last_activity !== '')
+    const rows = await read('access.csv')
+    expect(rows.map(({ last_activity: _, score: __, ...rest }) => rest)).toEqual(
+      expectedAccess(
+        world,
+        active.map(r => ({ login: r.login!, status: r.status! })),
+        expectedElectorate(world, WINDOW).repositories
+      )
+    )
+    expect(new Set(rows.map(r => r.role))).toEqual(
+      new Set(['owner', 'member', 'team-maintainer', 'team-member', 'collaborator'])
+    )
+    // The absent owner holds the organization's keys and did nothing in the window.
+    expect(rows.find(r => r.login === cast.absentOwner)).toMatchObject({ role: 'owner', active: 'false' })
+    const summary = await text('summary.md')
+    expect(summary).toContain('## Access')
+    expect(summary).toMatch(new RegExp(`\\| ${cast.absentOwner} \\| owner \\|`))
+    // The repository the outside admin holds alone among the active (besides the owners) is named.
+    expect(summary).toContain('fewer than two active people')
+    // Re-scored from the records file, the roles come back the same.
+    expect(await text('README.txt')).toContain('access.csv')
+  })
+
+  it('fails naming the permission when the token may not read members, and leaves no roll', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    addStewardship(world, WINDOW)
+    for (const kind of ['classic', 'fine-grained'] as const) {
+      const { result } = await runOn(
+        world,
+        ['--organization', world.organization.login, '--access', 'true'],
+        {},
+        { tokenLacksMembers: kind }
+      )
+      expect(result.code, result.stderr).toBe(1)
+      expect(result.stderr).toMatch(/read:org/)
+      expect(result.stderr).toMatch(/Members: read/)
+    }
+  })
+
+  it('is off by default: no access.csv and no member query', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    addStewardship(world, WINDOW)
+    const { result, text } = await runOn(
+      world,
+      ['--organization', world.organization.login],
+      {},
+      { tokenLacksMembers: 'classic' }
+    )
+    expect(result.code, result.stderr).toBe(0)
+    await expect(text('access.csv')).rejects.toThrow(/ENOENT/)
+  })
+})

@@ -164,4 +164,17 @@ describe('the CLI output folder', () => {
     expect(await readFile(path.join(elsewhere, 'electorate.csv'), 'utf8')).toMatch(/^login,/)
     expect(await readFile(path.join(elsewhere, 'notes.txt'), 'utf8')).toBe('mine')
   })
+
+  it('is refused at once when it is a file: exit 2, before any request', async () => {
+    const folder = await workspace()
+    const file = path.join(folder, 'afile')
+    await writeFile(file, 'mine')
+    const run = await runElectorate(world, { args: ['--output-dir', file] })
+    expect(run.code, run.stderr).toBe(2)
+    expect(errorLines(run.stderr)).toEqual([
+      expect.stringMatching(/output-dir: ".*afile" is a file, not a folder/)
+    ])
+    expect(run.requests).toEqual([])
+    expect(await readFile(file, 'utf8')).toBe('mine')
+  })
 })

@@ -4,7 +4,13 @@ import { generateWorld } from '../../tools/world/generate.js'
 import { NOW, runElectorate, TOKEN } from './harness.js'
 
 const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
-const ROLL = ['electorate.csv', 'voters.yaml', 'civs-voters.txt', 'helios-voters.csv']
+const ROLL = [
+  'electorate.csv',
+  'voters.yaml',
+  'civs-voters.txt',
+  'helios-voters.csv',
+  'helios-github-voters.csv'
+]
 
 let cwd: string
 beforeAll(async () => {

@@ -252,6 +252,46 @@ describe('createGitHubClient', () => {
     expect(server.calls).toHaveLength(6)
   })
 
+  it('counts a secondary limit against the bound too: retry-after 3600 with a 5-minute bound fails at once', async () => {
+    const server = await serve(() => ({
+      status: 403,
+      headers: { 'retry-after': '3600' },
+      json: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+      }
+    }))
+    const { log, sleep, sleeps } = recorder()
+    const client = createGitHubClient({ url: server.url, token: TOKEN, log, sleep, rateLimitWaitMinutes: 5 })
+    const error = await client.query('query { z }', {}, 'z').catch((e: Error) => e)
+    expect(String(error)).toMatch(
+      /z: secondary rate limit.*3600 s.*5-minute bound on waiting \(rate-limit-wait\)/
+    )
+    expect(sleeps).toEqual([])
+  })
+
+  it('counts backoff against the bound: retries whose waits would pass it end the run', async () => {
+    let nowMs = Date.parse('2030-01-01T00:00:00Z')
+    const server = await serve(() => ({ status: 502, json: { message: 'Bad gateway' } }))
+    const { log, sleeps } = recorder()
+    const sleep = async (ms: number) => {
+      sleeps.push(ms)
+      nowMs += ms
+    }
+    const client = createGitHubClient({
+      url: server.url,
+      token: TOKEN,
+      log,
+      sleep,
+      now: () => nowMs,
+      random: () => 1,
+      rateLimitWaitMinutes: 0.05
+    })
+    const error = await client.query('query { z }', {}, 'z').catch((e: Error) => e)
+    // Backoffs of 2, 4 and 8 s fit in 3 s only as far as the first; the second would pass the bound.
+    expect(String(error)).toMatch(/z: GitHub answered 502.*bound on waiting \(rate-limit-wait\)/)
+    expect(sleeps).toEqual([2_000])
+  })
+
   it('counts one wait for requests in flight together that hit the same limit', async () => {
     const nowMs = Date.parse('2030-01-01T00:00:00Z')
     const limited = new Set<string>()

@@ -271,7 +271,10 @@ describe('gather against the fake GitHub', () => {
     expect(gathered.stats.points).toBe(fake.pointsUsed())
     expect(fake.log.length).toBeLessThanOrEqual(200)
     expect(fake.pointsUsed()).toBeLessThanOrEqual(200)
-    expect(fake.maxInFlight).toBe(4)
+    // The server sees the fourth request only if it arrives before an answer leaves: on a busy machine it
+    // may not, so the test asks for overlap and the bound, not for the bound to be reached.
+    expect(fake.maxInFlight).toBeGreaterThan(1)
+    expect(fake.maxInFlight).toBeLessThanOrEqual(4)
   })
 
   it('splits batches and halves pages that keep timing out, and still gathers everything', async () => {

@@ -56,7 +56,7 @@ describe('summaryMarkdown', () => {
       '- 1 commit identity linked to no account: unlinked.csv lists them; map them to logins with `emails:`.',
       '- 3 items by deleted accounts, counted for nobody.',
       '- 1 qualified person has no email: CIVS and Helios cannot invite them, and civs-voters.txt and helios-voters.csv leave them out.',
-      '- https://github.com/o/r/pull/9 changes more than 3000 files: not counted toward ci',
+      '- https:\u2060//github.com/o/r/pull/9 changes more than 3000 files: not counted toward ci',
       '- include of old-friend expired on 2024-01-01 and is ignored'
     ])
   })
@@ -102,7 +102,7 @@ describe('summaryMarkdown', () => {
       '| [alice](https://github.com/alice) | Alice \\| \\<b\\>Boss\\</b\\> | 12 | commits\\>=1 |'
     )
     expect(text).toContain(
-      '| [bob](https://github.com/bob) | \\[click\\]\\(http://evil.example\\) | 0.3 | include: voted \\| in |'
+      '| [bob](https://github.com/bob) | \\[click\\]\\(http:\u2060//evil.example\\) | 0.3 | include: voted \\| in |'
     )
     const electorateRows = text
       .split('\n')

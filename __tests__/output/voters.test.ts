@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { civsVoters, heliosVoters, votersYaml } from '../../src/output/voters.js'
+import { civsVoters, heliosGithubVoters, heliosVoters, votersYaml } from '../../src/output/voters.js'
 import { writeOutputs } from '../../src/output/write.js'
 import { electorate, meta, person } from './electorate-fixture.js'
 
@@ -86,5 +86,23 @@ describe('writeOutputs: the voting-system files', () => {
     expect(names).not.toContain('helios-voters.csv')
     const hashed = JSON.parse(await readFile(join(withoutEmails, 'report.json'), 'utf8')).files
     expect(Object.keys(hashed)).not.toContain('civs-voters.txt')
+  })
+})
+
+describe('heliosGithubVoters', () => {
+  it('lists every qualified login as a GitHub voter, emails or not, as Helios reads the file', () => {
+    const people = [
+      person('alice'),
+      person('Bob', { email: '' }),
+      person('carol', { status: 'not-qualified', qualifiedBy: '' })
+    ]
+    const text = heliosGithubVoters(people)
+    expect(text).toBe('github,alice\ngithub,Bob\n')
+    // Helios turns every CR into LF before reading the CSV; fields are voter type, then voter id.
+    const rows = parseCsv(text.replaceAll('\r', '\n')) as string[][]
+    expect(rows).toEqual([
+      ['github', 'alice'],
+      ['github', 'Bob']
+    ])
   })
 })

@@ -34,6 +34,7 @@ const WITHOUT_PREVIOUS = [
   'voters.yaml',
   'civs-voters.txt',
   'helios-voters.csv',
+  'helios-github-voters.csv',
   'report.html',
   'README.txt',
   'report.json',
@@ -41,7 +42,7 @@ const WITHOUT_PREVIOUS = [
 ] as const
 
 describe('writeOutputs', () => {
-  it('writes the eleven files and nothing else', async () => {
+  it('writes the twelve files and nothing else', async () => {
     const dir = join(await freshDir(), 'nested', 'electorate')
     const written = await writeOutputs(dir, electorate(), meta(), { includeEmails: true })
     expect((await readdir(dir)).sort()).toEqual([...WITHOUT_PREVIOUS].sort())

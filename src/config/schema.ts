@@ -117,6 +117,12 @@ export const configSchema = z.strictObject({
     .array(login)
     .default([])
     .describe('People standing for election: candidates.csv says whether each may stand and what they lack'),
+  access: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Also gather who holds owner, member, team and collaborator roles: access.csv (needs read:org)'
+    ),
   output: z
     .strictObject({ emails: z.union([z.literal('auto'), z.boolean()]).default('auto') })
     .prefault({})

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js'
 import { METRICS, type Gathered } from '../records.js'
+import { ballotWarnings } from './ballot-addresses.js'
 import { resolveIdentities } from './identities.js'
 import { activeIncludes } from './includes.js'
 import { countContributions, NO_METRICS } from './metrics.js'
@@ -35,6 +36,7 @@ export function buildElectorate(gathered: Gathered, config: Config): Electorate 
   // Unlinked identities and deleted-account items are counted in the Electorate itself; the summary
   // and report.json word them, so they are not repeated as free-text warnings here.
   warnings.push(...counted.warnings)
+  warnings.push(...ballotWarnings(people))
 
   return {
     people,

@@ -61,6 +61,9 @@ export function classify(answer: Answer, options: { notFoundIsNull?: boolean } =
   )
     return { kind: 'no-email-scope' }
 
+  // A scope the token lacks is not granted by asking again.
+  const scopes = errors.find(e => e.type === 'INSUFFICIENT_SCOPES')
+  if (scopes) return { kind: 'fail', message: `INSUFFICIENT_SCOPES: ${scopes.message ?? 'no message'}` }
   const missing = errors.find(e => e.type === 'NOT_FOUND' || e.type === 'FORBIDDEN')
   if (missing) return { kind: 'missing', error: missing }
   // A response that carries errors is never taken as complete, whatever data came with it.

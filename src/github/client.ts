@@ -110,7 +110,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       if (failures >= ATTEMPTS) throw fail(`${label}: ${cause}, still after ${ATTEMPTS} attempts`)
       const delay = backoffDelay(failures, random)
       log.debug(`${label}: ${cause}; retrying in ${delay} ms`)
-      await waits.backoff(delay)
+      await waits.backoff(delay, `${label}: ${cause}`)
     }
 
     for (;;) {

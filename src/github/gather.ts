@@ -6,11 +6,13 @@ import {
   type CommitRecord,
   type Gathered,
   type RepositoryCounts,
+  type AccessFacts,
   type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
 import { ProfileBook } from './actors.js'
 import { DeletedMeanwhile, deletedWarning } from './deleted.js'
+import { gatherCollaborators, gatherRoles } from './access.js'
 import type { GitHubClient } from './client.js'
 import { gatherCommits } from './commits.js'
 import { gatherDefaultBranchFiles } from './default-branch-files.js'
@@ -27,6 +29,8 @@ export interface GatherRequest {
   since: Date
   until: Date
   config: Config
+  /** Gather roles too (access.csv). */
+  access?: boolean
 }
 
 type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
@@ -43,9 +47,15 @@ export async function gather(
   const profiles = new ProfileBook()
   const deleted = new DeletedMeanwhile(log)
 
+  // Members and teams do not wait for the listing: only collaborators are asked per repository.
+  const roles = request.access ? gatherRoles(request.organizations, client) : undefined
+  roles?.catch(() => undefined)
+
   const repositories: RepositoryOverview[] = []
   const gatheredParts = await log.group('Repositories and their activity', async () => {
-    const parts: Promise<[PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[]]>[] = []
+    const parts: Promise<
+      [PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[], AccessFacts['collaborators']]
+    >[] = []
     for await (const page of repositoriesInScope(request, window, client, log)) {
       repositories.push(...page)
       progress?.found(page.length)
@@ -59,7 +69,8 @@ export async function gather(
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
           client
-        )
+        ),
+        request.access ? gatherCollaborators(page, client) : []
       ])
       // Awaited below; a failure meanwhile is not unhandled.
       part.then(() => progress?.done(page.length)).catch(() => undefined)
@@ -113,6 +124,9 @@ export async function gather(
     records,
     profiles: profiles.of(loginsIn(records)),
     files: gatheredParts.flatMap(([, , , files]) => files),
+    ...(roles && {
+      access: { organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }
+    }),
     warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
     ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
     stats

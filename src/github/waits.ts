@@ -8,9 +8,10 @@ import { GitHubError } from './errors.js'
 export interface Waits {
   /** Until no rate-limit pause is pending: one that began or grew meanwhile is waited out too. */
   pausesOver(): Promise<void>
-  /** A retry's backoff: this request only. */
-  backoff(ms: number): Promise<void>
-  /** Pacing under the secondary limit: this request only. */
+  /** A retry's backoff: this request only; `why` names the request and what went wrong. */
+  backoff(ms: number, why: string): Promise<void>
+  /** Pacing under the secondary limit: this request only, and not counted against the bound (it is how a
+   * long run keeps clear of the limits, not a wait for one to lift). */
   pacing(ms: number): Promise<void>
   /** All requests wait until the primary limit resets, unless that passes the bound on waiting. */
   primaryLimit(label: string, headers: Headers): Promise<void>
@@ -38,10 +39,20 @@ export function createWaits(options: {
   }
 
   // The bound is on all the waiting of a run, not on each wait: a limit that keeps coming back (or a
-  // reset time that is already past) must end the run, not hold it forever. Requests in flight together
-  // hit the limit together and wait for the same reset: only what a wait adds to the pause counts.
-  let primaryWaitedMs = 0
-  let primaryPausedUntil = 0
+  // reset time that is already past) must end the run, not hold it forever. Primary and secondary limits
+  // and backoffs all count; waits that overlap (requests in flight together hit the same limit and wait
+  // for the same reset) count once: only what a wait adds to the time already being waited counts.
+  let waitedMs = 0
+  let waitingUntil = 0
+  const bound = `${waitBoundMs / 60_000}-minute bound on waiting (rate-limit-wait)`
+  /** Counts a wait of `ms` from now, or throws `failure` when it would pass the bound. */
+  const charge = (ms: number, failure: () => string) => {
+    const start = now()
+    const added = Math.max(0, start + ms - Math.max(waitingUntil, start))
+    if (waitedMs + added > waitBoundMs) throw new GitHubError(failure())
+    waitedMs += added
+    waitingUntil = Math.max(waitingUntil, start + ms)
+  }
 
   return {
     async pausesOver() {
@@ -50,7 +61,10 @@ export function createWaits(options: {
         if (waited === pause) return
       }
     },
-    backoff: sleep,
+    async backoff(ms, why) {
+      charge(ms, () => `${why}; retrying in ${Math.ceil(ms / 1000)} s would pass the ${bound}`)
+      await sleep(ms)
+    },
     pacing: sleep,
     async primaryLimit(label, headers) {
       const header = Number(headers.get('x-ratelimit-reset'))
@@ -60,27 +74,28 @@ export function createWaits(options: {
       const resetAt = new Date(resetMs).toISOString()
       const used = headers.get('x-ratelimit-used') ?? '?'
       const limit = headers.get('x-ratelimit-limit') ?? '?'
-      const start = now()
-      const added = Math.max(0, start + waitMs - Math.max(primaryPausedUntil, start))
-      if (primaryWaitedMs + added > waitBoundMs) {
-        throw new GitHubError(
+      charge(
+        waitMs,
+        () =>
           `${label}: GitHub's rate limit is exhausted (${used} of ${limit} points used this hour); it resets at ` +
-            `${resetAt}, and waiting for it would pass the ${waitBoundMs / 60_000}-minute bound on waiting ` +
-            `(rate-limit-wait). Raise the bound, or use a ` +
-            `GitHub App installation token or a personal access token, which get more points per hour.`
-        )
-      }
+          `${resetAt}, and waiting for it would pass the ${bound}. Raise the bound, or use a ` +
+          `GitHub App installation token or a personal access token, which get more points per hour.`
+      )
       log.warning(
         `${label}: rate limit exhausted (${used} of ${limit} points used); waiting until ${resetAt}`
       )
-      primaryWaitedMs += added
-      primaryPausedUntil = Math.max(primaryPausedUntil, start + waitMs)
       await pauseAll(waitMs)
     },
     async secondaryLimit(label, headers, times) {
       const retryAfter = Number(headers.get('retry-after'))
       const waitMs =
         retryAfter > 0 ? retryAfter * 1000 : Math.max(SECONDARY_LIMIT_WAIT_MS, backoffDelay(times + 5))
+      charge(
+        waitMs,
+        () =>
+          `${label}: secondary rate limit; GitHub asks to wait ${Math.round(waitMs / 1000)} s, which would ` +
+          `pass the ${bound}`
+      )
       log.warning(`${label}: secondary rate limit; pausing all requests for ${Math.round(waitMs / 1000)} s`)
       await pauseAll(waitMs)
     }

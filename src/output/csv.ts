@@ -4,28 +4,20 @@ import { PLAIN_UTC_SECOND, utcSecond } from '../window.js'
 // RFC 4180 ends records with CRLF; spreadsheets and csv-parse read it back unchanged either way.
 export const RECORD_DELIMITER = '\r\n'
 
-/**
- * Records, each ended by `delimiter`: a field is quoted when it holds a comma, a quote or any line
- * break (a bare CR or LF too, as spreadsheets and Python's csv end a row at either), its quotes doubled.
- */
-export function csvRecords(
-  records: readonly (readonly string[])[],
-  delimiter: string = RECORD_DELIMITER
-): string {
-  // quote_record_delimiter (the default) quotes a lone CR or LF, not only the record delimiter.
-  return stringify(records as string[][], { record_delimiter: delimiter, quote_record_delimiter: true })
-}
+// csv-stringify quotes a field with a comma, a quote or its record delimiter; `quote_record_delimiter`
+// (off by default once a delimiter is named) quotes a bare CR or LF too: spreadsheets and Python's csv
+// end a row at either.
+const QUOTING = { quote_record_delimiter: true } as const
 
-/** One record: the fields, comma-separated, then the record delimiter. */
+/** One record: the fields, comma-separated, then the record delimiter; no formula guard. */
 export function csvRecord(fields: readonly string[], delimiter: string = RECORD_DELIMITER): string {
-  return csvRecords([fields], delimiter)
+  return stringify([fields], { ...QUOTING, record_delimiter: delimiter })
 }
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
-// The full-width forms are included because some spreadsheets fold them to their ASCII twins.
-// csv-stringify's escape_formulas guards the same starts, but it sees only strings here (scores are
-// formatted first), so it would put a quote before a negative score; and withoutSpreadsheetGuard
-// needs the set to read a cell back.
+// The full-width forms are included because some spreadsheets fold them to their ASCII twins. The set is
+// csv-stringify's `escape_formulas`, which guards the cells written (a test holds the two together); here
+// it serves reading a guarded cell back.
 const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'])
 
 /** A text cell as written: prefixed with `'` when a spreadsheet would take it for a formula. */
@@ -59,8 +51,11 @@ export type Cell = string | number
 
 /** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = rows.map(row =>
-    row.map(cell => (typeof cell === 'number' ? formatScore(cell) : spreadsheetSafe(cell)))
-  )
-  return csvRecords([header, ...records])
+  const records = stringify(rows as Cell[][], {
+    ...QUOTING,
+    record_delimiter: RECORD_DELIMITER,
+    escape_formulas: true,
+    cast: { number: formatScore }
+  })
+  return csvRecord(header) + records
 }

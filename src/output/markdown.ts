@@ -8,11 +8,19 @@ const SPECIAL = /[\\`*_{}[\]()#!|~<>&$]/g
 // Characters that only mean something at the start of a block (a list item, a quote, a heading).
 const LEADING = /^(\d+)([.)])|^([-+])/
 
+// GitHub turns `@name` into a mention (and notifies), `#12` into a reference, and URLs, `www.` and email
+// addresses into links, on the rendered text, where a backslash no longer stands. An invisible word
+// joiner (U+2060) after the `@` or `#`, inside `://` and after `www` breaks each, and the text reads the
+// same.
+const WORD_JOINER = '\u2060'
+const AUTOLINKS = /[@#](?=\w)|:(?=\/\/)|\bwww(?=\.)/gi
+
 /** Text for one line of markdown (a table cell or a list item), shown literally. */
 export function escapeMarkdown(text: string): string {
   const oneLine = text.replace(/\r\n|[\r\n]+/g, ' ')
   const escaped = oneLine.replace(SPECIAL, character => `\\${character}`)
-  return escaped.replace(LEADING, (_match, digits?: string, mark?: string, sign?: string) =>
+  const unlinked = escaped.replace(AUTOLINKS, found => found + WORD_JOINER)
+  return unlinked.replace(LEADING, (_match, digits?: string, mark?: string, sign?: string) =>
     digits !== undefined ? `${digits}\\${mark}` : `\\${sign}`
   )
 }

@@ -6,8 +6,15 @@ import { METRICS } from '../records.js'
 import { CHANGES_COLUMNS } from './changes.js'
 import { contributorColumns, EVIDENCE_COLUMNS, personColumns, UNLINKED_COLUMNS } from './csv-files.js'
 import { REPORT_HTML } from './report-html/report-html.js'
-import { CANDIDATES_COLUMNS, CANDIDATES_CSV, CI_JOBS_COLUMNS, CI_JOBS_CSV } from './stewardship-csv.js'
-import { HELIOS_FIELDS } from './voters.js'
+import {
+  ACCESS_COLUMNS,
+  ACCESS_CSV,
+  CANDIDATES_COLUMNS,
+  CANDIDATES_CSV,
+  CI_JOBS_COLUMNS,
+  CI_JOBS_CSV
+} from './stewardship-csv.js'
+import { HELIOS_FIELDS, HELIOS_GITHUB_VOTERS } from './voters.js'
 
 export const README_TXT = 'README.txt'
 
@@ -68,6 +75,14 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
     headerless: true,
     meanings: { password: 'the word "password": the voter type Helios expects', login: 'the voter id' }
   },
+  [HELIOS_GITHUB_VOTERS]: {
+    what:
+      "Every qualified person as a Helios voter who signs in with GitHub, for Helios's voter upload; " +
+      'needs no email. No header row.',
+    columns: () => ['github', 'login'],
+    headerless: true,
+    meanings: { github: 'the word "github": the voter type Helios expects', login: 'the voter id' }
+  },
   [CI_JOBS_CSV]: {
     what:
       'One row per job of every workflow file on the default branch of each repository, and whether ' +
@@ -92,6 +107,22 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
       login: 'the candidate, as GitHub spells the login',
       eligible: 'true exactly when the candidate is on the roll',
       shortfall: "what the nearest rule still lacks, like 'reviews 3 < 5', ';'-separated; empty when eligible"
+    }
+  },
+  [ACCESS_CSV]: {
+    what:
+      'With access on: every role a person holds in the organization, its teams and its repositories, ' +
+      'and whether they were active in the window.',
+    columns: () => ACCESS_COLUMNS,
+    meanings: {
+      role: 'owner, member, team-maintainer, team-member or collaborator (outside collaborator)',
+      scope: 'the organization, the team (org/slug) or the repository (owner/name)',
+      permission:
+        "GitHub's word: ADMIN or MEMBER for the organization, the team's repositories as " +
+        "owner/name=PERMISSION ';'-separated, the collaborator's permission on the repository",
+      active: 'true when the person has any counted activity in the window',
+      on_roll: 'true when the person is on the roll (electorate.csv)',
+      score: 'the score in this run'
     }
   },
   'summary.md': {

@@ -1,3 +1,4 @@
+import type { AccessRow } from '../stewardship/access.js'
 import { METRICS } from '../records.js'
 import type { Candidate } from '../stewardship/candidates.js'
 import type { CiJob } from '../stewardship/ci-jobs.js'
@@ -5,6 +6,34 @@ import { formatTime, toCsv } from './csv.js'
 
 export const CI_JOBS_CSV = 'ci-jobs.csv'
 export const CANDIDATES_CSV = 'candidates.csv'
+export const ACCESS_CSV = 'access.csv'
+export const ACCESS_COLUMNS = [
+  'login',
+  'role',
+  'scope',
+  'permission',
+  'active',
+  'on_roll',
+  'last_activity',
+  'score'
+] as const
+
+/** access.csv: one row per role a person holds, with their activity in the window. */
+export function accessCsv(rows: readonly AccessRow[]): string {
+  return toCsv(
+    ACCESS_COLUMNS,
+    rows.map(r => [
+      r.login,
+      r.role,
+      r.scope,
+      r.permission,
+      String(r.active),
+      String(r.onRoll),
+      formatTime(r.lastActivity),
+      r.score
+    ])
+  )
+}
 export const CI_JOBS_COLUMNS = [
   'repository',
   'workflow',

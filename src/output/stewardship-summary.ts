@@ -1,6 +1,7 @@
 import type { Candidate } from '../stewardship/candidates.js'
 import type { CiJob } from '../stewardship/ci-jobs.js'
 import { formatScore } from './csv.js'
+import type { AccessFindings } from '../stewardship/access.js'
 import type { Stewardship } from '../stewardship/stewardship.js'
 import { escapeMarkdown, fold, plural, table } from './markdown.js'
 
@@ -8,8 +9,53 @@ import { escapeMarkdown, fold, plural, table } from './markdown.js'
 export function stewardshipSections(stewardship: Stewardship): string[] {
   return [
     ...(stewardship.candidates ? [candidatesSection(stewardship.candidates)] : []),
+    ...(stewardship.access ? [accessSection(stewardship.access)] : []),
     ciJobsSection(stewardship.ciJobs)
   ]
+}
+
+/** Keys held by people no longer active, and repositories that too few active people can administer. */
+export function accessSection(access: AccessFindings): string {
+  const idle = access.idleKeyHolders
+  const lines = [
+    '## Access',
+    '',
+    `${access.rows.length} ${plural(access.rows.length, 'role', 'roles')} held; ${idle.length} ` +
+      `${plural(idle.length, 'holds', 'hold')} owner, admin or maintain with no activity in the window; ` +
+      `${access.thinlyHeld.length} ${plural(access.thinlyHeld.length, 'repository has', 'repositories have')} ` +
+      'fewer than two active people with admin or maintain. access.csv lists every role.'
+  ]
+  if (idle.length > 0)
+    lines.push(
+      '',
+      fold(
+        'Owner, admin or maintain, and no activity in the window',
+        table(
+          ['login', 'role', 'scope', 'permission'],
+          idle.map(r => [
+            escapeMarkdown(r.login),
+            r.role,
+            escapeMarkdown(r.scope),
+            escapeMarkdown(r.permission)
+          ])
+        )
+      )
+    )
+  if (access.thinlyHeld.length > 0)
+    lines.push(
+      '',
+      fold(
+        'Repositories with fewer than two active people holding admin or maintain',
+        table(
+          ['repository', 'active holders'],
+          access.thinlyHeld.map(r => [
+            escapeMarkdown(r.repository),
+            escapeMarkdown(r.activeHolders.join(', '))
+          ])
+        )
+      )
+    )
+  return lines.join('\n')
 }
 
 function candidatesSection(candidates: readonly Candidate[]): string {

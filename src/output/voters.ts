@@ -1,3 +1,4 @@
+import { hasBallotAddress } from '../electorate/ballot-addresses.js'
 import { qualifiedOf } from '../electorate/people.js'
 import type { Person } from '../electorate/types.js'
 import { csvRecord, formatTime } from './csv.js'
@@ -31,7 +32,7 @@ const quoted = (login: string) => `  - ${JSON.stringify(login)}`
 /** The qualified people's addresses (the `email` column), one a line: what CIVS takes for a private poll. */
 export function civsVoters(people: readonly Person[]): string {
   return qualifiedOf(people)
-    .filter(person => person.email !== '')
+    .filter(hasBallotAddress)
     .map(person => `${person.email}\n`)
     .join('')
 }
@@ -45,13 +46,26 @@ export const HELIOS_FIELDS = ['password', 'login', 'email', 'name'] as const
  */
 export function heliosVoters(people: readonly Person[]): string {
   return qualifiedOf(people)
-    .filter(person => person.email !== '')
+    .filter(hasBallotAddress)
     .map(person =>
       csvRecord(
         ['password', person.login, person.email, person.name.replace(/\s+/g, ' ').trim() || person.login],
         '\n'
       )
     )
+    .join('')
+}
+
+export const HELIOS_GITHUB_VOTERS = 'helios-github-voters.csv'
+
+/**
+ * Helios's bulk upload with GitHub sign-in: `github,<login>` a line, no header row and no email, so a
+ * public run can feed Helios too. Helios reads a voter of type `github` by the login alone (the email
+ * and name default to it) and matches it case-insensitively when the voter signs in.
+ */
+export function heliosGithubVoters(people: readonly Person[]): string {
+  return qualifiedOf(people)
+    .map(person => csvRecord(['github', person.login], '\n'))
     .join('')
 }
 

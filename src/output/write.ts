@@ -6,13 +6,20 @@ import { contributorsCsv, electorateCsv, evidenceCsv, unlinkedCsv } from './csv-
 import { changesCsv, rollChanges } from './changes.js'
 import { formatTime } from './csv.js'
 import { type FolderFacts, README_TXT, readmeTxt } from './readme-txt.js'
-import { CANDIDATES_CSV, candidatesCsv, CI_JOBS_CSV, ciJobsCsv } from './stewardship-csv.js'
+import {
+  ACCESS_CSV,
+  accessCsv,
+  CANDIDATES_CSV,
+  candidatesCsv,
+  CI_JOBS_CSV,
+  ciJobsCsv
+} from './stewardship-csv.js'
 import type { Stewardship } from '../stewardship/stewardship.js'
 import type { PreviousRoll } from './previous-roll.js'
 import { REPORT_HTML, reportHtml } from './report-html/report-html.js'
 import { type ReportMeta, reportJson } from './report.js'
 import { summaryMarkdown } from './summary.js'
-import { civsVoters, heliosVoters, votersYaml } from './voters.js'
+import { civsVoters, HELIOS_GITHUB_VOTERS, heliosGithubVoters, heliosVoters, votersYaml } from './voters.js'
 
 export const ELECTORATE_CSV = 'electorate.csv'
 export const REPORT_JSON = 'report.json'
@@ -25,9 +32,11 @@ export const OUTPUT_FILES = [
   'voters.yaml',
   'civs-voters.txt',
   'helios-voters.csv',
+  HELIOS_GITHUB_VOTERS,
   'changes.csv',
   CI_JOBS_CSV,
   CANDIDATES_CSV,
+  ACCESS_CSV,
   REPORT_HTML,
   README_TXT,
   REPORT_JSON,
@@ -37,7 +46,13 @@ export const OUTPUT_FILES = [
 const PARTIAL_SUFFIX = '.partial'
 
 /** The files that say who may vote: a failed run removes them, so no earlier roll passes for its own. */
-export const ROLL_FILES = [ELECTORATE_CSV, 'voters.yaml', 'civs-voters.txt', 'helios-voters.csv'] as const
+export const ROLL_FILES = [
+  ELECTORATE_CSV,
+  'voters.yaml',
+  'civs-voters.txt',
+  'helios-voters.csv',
+  HELIOS_GITHUB_VOTERS
+] as const
 
 /** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
 export async function removeRoll(dir: string): Promise<void> {
@@ -100,6 +115,7 @@ export async function writeOutputs(
     [ELECTORATE_CSV, electorateCsv(electorate.people, includeEmails)]
   ])
   contents.set('voters.yaml', votersYaml(electorate.people, meta))
+  contents.set(HELIOS_GITHUB_VOTERS, heliosGithubVoters(electorate.people))
   if (includeEmails) {
     contents.set('civs-voters.txt', civsVoters(electorate.people))
     contents.set('helios-voters.csv', heliosVoters(electorate.people))
@@ -107,6 +123,7 @@ export async function writeOutputs(
   if (changes) contents.set('changes.csv', changesCsv(changes.changes))
   if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
   if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
+  if (stewardship?.access) contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
   const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })

@@ -1,7 +1,7 @@
 // The records file: gzip JSON lines. Line 1 is the header, then one ActivityRecord per line, then one
 // profile per line. JSON lines stream and diff with standard tools (zcat | jq), and gzip shrinks the
 // repeated keys and URLs about tenfold, which a workflow artifact's size limit cares about.
-import type { Gathered, Profile, RepositoryFiles } from '../records.js'
+import type { AccessFacts, Gathered, Profile, RepositoryFiles } from '../records.js'
 
 export const RECORDS_FILE = 'records.jsonl.gz'
 export const RECORDS_FORMAT = 'electorate-records'
@@ -25,6 +25,8 @@ export interface RecordsHeader {
   named?: string[]
   /** Workflow files and CODEOWNERS of each repository (absent in files of earlier versions). */
   files?: RepositoryFiles[]
+  /** Roles, when the run gathered them (`access`). */
+  access?: AccessFacts
   /** Lines that follow, so that a truncated file is caught even inside a valid gzip stream. */
   lines: { records: number; profiles: number }
 }

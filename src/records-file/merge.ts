@@ -2,7 +2,7 @@ import { withoutEmails } from '../email-privacy.js'
 import { UsageError } from '../options.js'
 import { isDeepStrictEqual } from 'node:util'
 import { byCodeUnits } from '../electorate/order.js'
-import type { Gathered, Profile } from '../records.js'
+import type { AccessFacts, Gathered, OrganizationAccess, Profile } from '../records.js'
 import type { RecordsShard } from './read.js'
 
 /**
@@ -69,6 +69,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
     ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
+    ...(gathered.some(g => g.access) && { access: mergedAccess(gathered) }),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
       requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
@@ -84,6 +85,18 @@ function firstRepository(shard: RecordsShard): string {
 }
 
 /** One profile per login: two shards that bring different ones for the same person fail the run. */
+/** Each shard reads its organizations' roles whole: the first shard's of each organization is kept. */
+function mergedAccess(gathered: Gathered[]): AccessFacts {
+  const organizations = new Map<string, OrganizationAccess>()
+  for (const g of gathered)
+    for (const o of g.access?.organizations ?? [])
+      if (!organizations.has(o.organization.toLowerCase())) organizations.set(o.organization.toLowerCase(), o)
+  return {
+    organizations: [...organizations.values()],
+    collaborators: gathered.flatMap(g => g.access?.collaborators ?? [])
+  }
+}
+
 function agreedProfiles(shards: RecordsShard[], gathered: Gathered[]): Gathered['profiles'] {
   const profiles: Gathered['profiles'] = {}
   const from = new Map<string, { profile: Profile; path: string }>()

@@ -1,5 +1,5 @@
 import { byCodeUnits } from '../electorate/order.js'
-import type { ActivityRecord, Gathered } from '../records.js'
+import type { AccessFacts, ActivityRecord, Gathered } from '../records.js'
 
 // Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
 const byRecord = (a: ActivityRecord, b: ActivityRecord) =>
@@ -23,6 +23,7 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
     profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]!])),
     warnings: [...gathered.warnings].sort(byCodeUnits),
     ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
+    ...(gathered.access && { access: accessInOrder(gathered.access) }),
     ...(gathered.files && {
       files: [...gathered.files]
         .sort((a, b) => byCodeUnits(a.repository, b.repository))
@@ -32,5 +33,28 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
         }))
     }),
     ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
+  }
+}
+
+const byLogin = (a: { login: string }, b: { login: string }) => byCodeUnits(a.login, b.login)
+
+function accessInOrder(access: AccessFacts): AccessFacts {
+  return {
+    organizations: [...access.organizations]
+      .sort((a, b) => byCodeUnits(a.organization, b.organization))
+      .map(o => ({
+        organization: o.organization,
+        members: [...o.members].sort(byLogin),
+        teams: [...o.teams]
+          .sort((a, b) => byCodeUnits(a.slug, b.slug))
+          .map(t => ({
+            slug: t.slug,
+            members: [...t.members].sort(byLogin),
+            repositories: [...t.repositories].sort((a, b) => byCodeUnits(a.repository, b.repository))
+          }))
+      })),
+    collaborators: [...access.collaborators].sort(
+      (a, b) => byCodeUnits(a.repository, b.repository) || byLogin(a, b)
+    )
   }
 }

@@ -42,6 +42,11 @@ export async function readRecordsFile(
         }
         const stray = head.files?.find(files => !inScope.has(files.repository))
         if (stray) throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`)
+        const strayCollaborator = head.access?.collaborators.find(c => !inScope.has(c.repository))
+        if (strayCollaborator)
+          throw fail(
+            `line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`
+          )
         expected = 1 + announced
       } else if (number > expected) {
         throw fail(
@@ -101,7 +106,8 @@ export async function readRecordsFile(
       stats: head.stats,
       ...(head.named ? { named: head.named } : {}),
       ...(head.emails === 'hidden' ? { emails: 'hidden' as const } : {}),
-      ...(head.files && { files: head.files })
+      ...(head.files && { files: head.files }),
+      ...(head.access && { access: head.access })
     }
   }
 }

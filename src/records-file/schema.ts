@@ -71,6 +71,8 @@ const counts = z.strictObject({
   issueComments: count
 })
 
+const PERMISSION = z.enum(['ADMIN', 'MAINTAIN', 'WRITE', 'TRIAGE', 'READ'])
+
 const branchFile = z.strictObject({ path: text, text: text.nullable() })
 
 /** One organization, or several (a foundation's shards merged) joined by `, `. */
@@ -107,6 +109,25 @@ export const headerLine = z
     emails: z.enum(['plain', 'hidden']),
     /** Logins the config named whose profiles were looked up: carried though no record names them. */
     named: z.array(login).optional(),
+    /** Roles, when the run gathered them (`access`). */
+    access: z
+      .strictObject({
+        organizations: z.array(
+          z.strictObject({
+            organization: login,
+            members: z.array(z.strictObject({ login, role: z.enum(['ADMIN', 'MEMBER']) })),
+            teams: z.array(
+              z.strictObject({
+                slug: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'is not a team (org/slug)'),
+                members: z.array(z.strictObject({ login, role: z.enum(['MAINTAINER', 'MEMBER']) })),
+                repositories: z.array(z.strictObject({ repository, permission: PERMISSION }))
+              })
+            )
+          })
+        ),
+        collaborators: z.array(z.strictObject({ repository, login, permission: PERMISSION }))
+      })
+      .optional(),
     /** Workflow files and CODEOWNERS of each repository (absent in files of earlier versions). */
     files: z
       .array(

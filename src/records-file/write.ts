@@ -39,6 +39,7 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
     emails: gathered.emails ?? 'plain',
     ...(gathered.named?.length ? { named: gathered.named } : {}),
     ...(gathered.files && { files: gathered.files }),
+    ...(gathered.access && { access: gathered.access }),
     lines: { records: gathered.records.length, profiles: profiles.length }
   }
   yield JSON.stringify(header)

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js'
 import type { Electorate } from '../electorate/types.js'
 import type { Gathered } from '../records.js'
 import { resolveIdentities } from '../electorate/identities.js'
+import { accessOf, type AccessFindings } from './access.js'
 import { candidatesOf, type Candidate } from './candidates.js'
 import { ciJobs, type CiJob } from './ci-jobs.js'
 
@@ -10,6 +11,8 @@ export interface Stewardship {
   ciJobs: CiJob[]
   /** Present when candidates were named. */
   candidates?: Candidate[]
+  /** Present when roles were gathered (`access`). */
+  access?: AccessFindings
 }
 
 export function stewardshipOf(
@@ -18,10 +21,19 @@ export function stewardshipOf(
   config: Config,
   candidates: readonly string[]
 ): Stewardship {
+  const identities = resolveIdentities(gathered, config)
   return {
     ciJobs: ciJobs(gathered, electorate, config),
+    ...(gathered.access && {
+      access: accessOf(
+        gathered.access,
+        gathered.repositories.map(r => r.nameWithOwner),
+        electorate,
+        identities
+      )
+    }),
     ...(candidates.length > 0 && {
-      candidates: candidatesOf(candidates, electorate, resolveIdentities(gathered, config), config)
+      candidates: candidatesOf(candidates, electorate, identities, config)
     })
   }
 }

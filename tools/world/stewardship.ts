@@ -149,6 +149,9 @@ export function addStewardship(
       ]
     }
   ]
+  // An outside admin of the repository every run reads, and of another that may lie out of scope
+  // (archived or private): access.csv lists the first role only.
+  first.collaborators = [{ login: outsideAdmin, permission: 'ADMIN' }]
   other.collaborators = [{ login: outsideAdmin, permission: 'ADMIN' }]
 
   const cast: StewardshipCast = {
