@@ -50,3 +50,35 @@ describe('summary.md shows GitHub-provided text as text', () => {
     }
   })
 })
+
+describe('summary.md shows titles and paths in warnings as text', () => {
+  // Warnings quote what GitHub gave: a pull request's title, a file's path, a commit identity.
+  const HOSTILE_WARNINGS = [
+    'a/b#7 "cc @octocat, see https://evil.example and www.evil.example": approved after merge',
+    'a/b: workflow file .github/workflows/<img src=x onerror=alert(1)>.yml has no jobs',
+    'a/b: [link](https://evil.example) **bold** fixes #1\n- injected item'
+  ]
+  const text = summaryMarkdown(
+    electorate({ people: [person('alice')] }),
+    meta({ warnings: HOSTILE_WARNINGS }),
+    {
+      includeEmails: false
+    }
+  )
+  const section = text.slice(text.indexOf('## Warnings'))
+  const items = section.split('\n').filter(line => line.startsWith('- '))
+
+  it('keeps each warning one list item that mentions, links and marks up nothing', () => {
+    // The summary's own items (unlinked identities, emails left out) carry markup of its own.
+    const quoted = items.filter(item => item.includes('a/b'))
+    expect(quoted).toHaveLength(HOSTILE_WARNINGS.length)
+    for (const item of quoted) {
+      const body = item.slice(2)
+      expect(body).not.toMatch(/@[A-Za-z0-9]/)
+      expect(body).not.toMatch(/[a-z][a-z0-9+.-]*:\/\//i)
+      expect(body).not.toMatch(/www\./i)
+      expect(body).not.toMatch(/(^|[^\\])[<>[\]()*_`|]/)
+      expect(body).not.toMatch(/#\d/)
+    }
+  })
+})
