@@ -15508,6 +15508,31 @@ function externalLink(url, text) {
     return `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${escapeHtml(text)}</a>`;
 }
 
+function table$1(columns, rows) {
+    const head = columns.map(column => `<th scope="col">${escapeHtml(column)}</th>`).join('');
+    const body = rows.map(row => `<tr>${row.map(cell => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    return [
+        `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>`,
+        ...body,
+        `</tbody></table></div>`
+    ].join('\n');
+}
+/** The same findings as the summary's Access section: idle key holders and thinly held repositories. */
+function accessSection$1(access) {
+    const idle = access.idleKeyHolders;
+    const thin = access.thinlyHeld;
+    return [
+        `<section class="access" aria-labelledby="access-title">`,
+        `<h2 id="access-title">Access</h2>`,
+        `<p>${access.rows.length} roles held (access.csv lists each). Owners hold admin on every repository of their organization.</p>`,
+        `<h3>Owner, admin or maintain, and no activity in the window (${idle.length})</h3>`,
+        table$1(['login', 'role', 'scope', 'permission'], idle.map(r => [r.login, r.role, r.scope, r.permission])),
+        `<h3>Repositories with fewer than two active people holding admin or maintain (${thin.length})</h3>`,
+        table$1(['repository', 'active holders'], thin.map(r => [r.repository, r.activeHolders.join(', ')])),
+        `</section>`
+    ].join('\n');
+}
+
 const WIDTH = 520;
 const LABEL_WIDTH = 170;
 const VALUE_WIDTH = 60;
@@ -15896,6 +15921,7 @@ function reportHtml(electorate, meta, options) {
         barChart('chart-rules', 'Qualification by rule: people each rule qualified first', rules),
         `</section>`,
         contributorsSection(electorate, options.includeEmails),
+        options.access ? accessSection$1(options.access) : '',
         filesSection(meta, options.files),
         EVIDENCE_DIALOG,
         `<footer>Written by electorate ${escapeHtml(meta.toolVersion)}. report.json holds the effective config and every count.</footer>`,
@@ -16172,7 +16198,7 @@ const FILE_GUIDE = {
     },
     [REPORT_HTML]: {
         what: 'One self-contained page to browse in a web browser: the contributors, sortable and filterable, ' +
-            'each number opening its evidence.'
+            'each number opening its evidence; with access on, the idle key holders and thinly held repositories.'
     },
     [RECORDS_FILE]: {
         what: 'Everything gathered from GitHub (gzip of JSON lines: a header line with the window, the ' +
@@ -16714,7 +16740,11 @@ async function writeOutputs(dir, electorate, meta, options) {
     const hashes = {};
     for (const [name, text] of contents)
         hashes[name] = sha256(text);
-    const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } });
+    const html = reportHtml(electorate, meta, {
+        includeEmails,
+        files: { ...hashes },
+        access: stewardship?.access
+    });
     contents.set(REPORT_HTML, html);
     hashes[REPORT_HTML] = sha256(html);
     for (const [name, file] of Object.entries(written))

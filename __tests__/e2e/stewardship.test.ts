@@ -41,7 +41,7 @@ async function runOn(
   const read = async (file: string): Promise<Rows> =>
     parse(await readFile(path.join(cwd, 'electorate', file)), { columns: true }) as Rows
   const text = (file: string) => readFile(path.join(cwd, 'electorate', file), 'utf8')
-  return { result, read, text }
+  return { result, read, text, cwd }
 }
 
 describe('several organizations', () => {
@@ -354,6 +354,23 @@ describe('access', () => {
     )
   }
 
+  /** Repositories in scope where fewer than two active people hold admin or maintain, from the world. */
+  function expectedThinlyHeld(world: World, active: Set<string>, inScope: readonly string[]) {
+    const keys = new Set(['ADMIN', 'MAINTAIN'])
+    const organizations = [world.organization, ...(world.moreOrganizations ?? [])]
+    return inScope.filter(repository => {
+      const holders = new Set<string>()
+      const organization = organizations.find(o => repository.startsWith(`${o.login}/`))
+      for (const m of organization?.members ?? []) if (m.role === 'ADMIN') holders.add(m.login)
+      for (const t of organization?.teams ?? [])
+        if (t.repositories.some(r => r.repository === repository && keys.has(r.permission)))
+          for (const m of t.members) holders.add(m.login)
+      const r = world.repositories.find(r => `${r.owner}/${r.name}` === repository)
+      for (const c of r?.collaborators ?? []) if (keys.has(c.permission)) holders.add(c.login)
+      return [...holders].filter(login => active.has(login.toLowerCase())).length < 2
+    })
+  }
+
   it('lists every role with activity and roll as the world implies, and the summary names idle keys', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
     const cast = addStewardship(world, WINDOW)
@@ -382,10 +399,49 @@ describe('access', () => {
     const summary = await text('summary.md')
     expect(summary).toContain('## Access')
     expect(summary).toMatch(new RegExp(`\\| ${cast.absentOwner} \\| owner \\|`))
-    // The repository the outside admin holds alone among the active (besides the owners) is named.
-    expect(summary).toContain('fewer than two active people')
-    // Re-scored from the records file, the roles come back the same.
+    // Every repository that fewer than two active people can administer, as the world implies, is named
+    // in the summary and in report.html; the others are not.
+    const inScope = expectedElectorate(world, WINDOW).repositories
+    const thin = expectedThinlyHeld(world, new Set(active.map(r => r.login!.toLowerCase())), inScope)
+    expect(thin.length).toBeGreaterThan(0)
+    expect(thin.length).toBeLessThan(inScope.length)
+    const accessOfSummary = summary.slice(summary.indexOf('## Access')).split(/\n## /)[0]!
+    const html = await text('report.html')
+    expect(html).toContain('<h2 id="access-title">Access</h2>')
+    expect(html).toContain(`<td>${cast.absentOwner}</td><td>owner</td>`)
+    for (const repository of inScope) {
+      const listed = thin.includes(repository)
+      expect(accessOfSummary.includes(`\n| ${repository} |`), repository).toBe(listed)
+      expect(html.includes(`<tr><td>${repository}</td>`), repository).toBe(listed)
+    }
     expect(await text('README.txt')).toContain('access.csv')
+  })
+
+  it('gives the same access.csv and findings when re-scored from the records file alone', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    addStewardship(world, WINDOW)
+    const { result, text, cwd } = await runOn(world, [
+      '--organization',
+      world.organization.login,
+      '--access',
+      'true'
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const rescored = await runCli(
+      [
+        '--from-records',
+        'electorate/records.jsonl.gz',
+        '--output-dir',
+        'rescored',
+        '--config',
+        'electorate.yml'
+      ],
+      { cwd, env: {} }
+    )
+    expect(rescored.code, rescored.stderr).toBe(0)
+    const again = (file: string) => readFile(path.join(cwd, 'rescored', file), 'utf8')
+    for (const file of ['access.csv', 'summary.md', 'report.html'])
+      expect(await again(file), file).toBe(await text(file))
   })
 
   it('fails naming the permission when the token may not read members, and leaves no roll', async () => {

@@ -131,7 +131,7 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
   [REPORT_HTML]: {
     what:
       'One self-contained page to browse in a web browser: the contributors, sortable and filterable, ' +
-      'each number opening its evidence.'
+      'each number opening its evidence; with access on, the idle key holders and thinly held repositories.'
   },
   [RECORDS_FILE]: {
     what:

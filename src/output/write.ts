@@ -126,7 +126,11 @@ export async function writeOutputs(
   if (stewardship?.access) contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows))
   const hashes: Record<string, string> = {}
   for (const [name, text] of contents) hashes[name] = sha256(text)
-  const html = reportHtml(electorate, meta, { includeEmails, files: { ...hashes } })
+  const html = reportHtml(electorate, meta, {
+    includeEmails,
+    files: { ...hashes },
+    access: stewardship?.access
+  })
   contents.set(REPORT_HTML, html)
   hashes[REPORT_HTML] = sha256(html)
   for (const [name, file] of Object.entries(written)) hashes[name] = file.sha256

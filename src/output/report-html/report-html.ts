@@ -4,6 +4,8 @@ import { METRICS } from '../../records.js'
 import { formatTime } from '../csv.js'
 import type { ReportMeta } from '../report.js'
 import { reportWarnings } from '../warnings.js'
+import type { AccessFindings } from '../../stewardship/access.js'
+import { accessSection } from './access-section.js'
 import { barChart } from './charts.js'
 import { escapeHtml, scriptJson } from './html-escape.js'
 import { PAGE_SCRIPT } from './page-script.js'
@@ -16,6 +18,8 @@ export interface ReportHtmlOptions {
   includeEmails: boolean
   /** sha256 (hex) of the files written beside it, by file name: shown so officials can check the roll. */
   files: Record<string, string>
+  /** With `access` on: idle key holders and thinly held repositories get a section. */
+  access?: AccessFindings
 }
 
 // The Content-Security-Policy admits the page's own style and script by hash and nothing else: no
@@ -157,6 +161,7 @@ export function reportHtml(electorate: Electorate, meta: ReportMeta, options: Re
     barChart('chart-rules', 'Qualification by rule: people each rule qualified first', rules),
     `</section>`,
     contributorsSection(electorate, options.includeEmails),
+    options.access ? accessSection(options.access) : '',
     filesSection(meta, options.files),
     EVIDENCE_DIALOG,
     `<footer>Written by electorate ${escapeHtml(meta.toolVersion)}. report.json holds the effective config and every count.</footer>`,
