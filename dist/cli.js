@@ -57745,6 +57745,7 @@ const ORGANIZATION_TEAMS = /* GraphQL */ `
     organization(login: $login) {
       teams(first: $first, after: $after) {
         nodes {
+          id
           slug
           members(first: 100, membership: IMMEDIATE) {
             edges {
@@ -57785,6 +57786,7 @@ const OUTSIDE_COLLABORATORS = {
     selection: '... on Repository { ...OutsideCollaborators }',
     fragments: /* GraphQL */ `
     fragment OutsideCollaborators on Repository {
+      id
       nameWithOwner
       collaborators(first: 100, affiliation: OUTSIDE) {
         edges {
@@ -57801,14 +57803,91 @@ const OUTSIDE_COLLABORATORS = {
     }
   `
 };
+// The pages after the first hundred, for the rare team, team or repository with more: asked by node id
+// from the cursor the first page ended on.
+const TEAM_MEMBERS = /* GraphQL */ `
+  query TeamMembers($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Team {
+        members(first: $first, after: $after, membership: IMMEDIATE) {
+          edges {
+            role
+            node {
+              login
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+const TEAM_REPOSITORIES = /* GraphQL */ `
+  query TeamRepositories($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Team {
+        repositories(first: $first, after: $after) {
+          edges {
+            permission
+            node {
+              nameWithOwner
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+const REPOSITORY_COLLABORATORS = /* GraphQL */ `
+  query RepositoryCollaborators($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Repository {
+        collaborators(first: $first, after: $after, affiliation: OUTSIDE) {
+          edges {
+            permission
+            node {
+              login
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
 
 /** Teams per page: each brings up to a hundred members and a hundred repositories. */
 const TEAMS_PER_PAGE = 10;
-/** A list cut short would leave holders out: said, never passed over. */
-function whole(list, what) {
-    if (list.pageInfo.hasNextPage)
-        throw new GitHubError(`access: ${what} has more than 100 entries, more than this version reads in one piece`);
-    return list.edges;
+/**
+ * Every edge of a list whose first page came inside a bigger query: the pages after it, asked by the
+ * owner's node id from the cursor the first page ended on, so a team or repository past a hundred is
+ * read whole rather than cut short.
+ */
+async function whole(client, list, rest) {
+    if (!list.pageInfo.hasNextPage)
+        return list.edges;
+    const more = await allNodes(client, {
+        document: rest.document,
+        variables: { id: rest.id },
+        label: rest.label,
+        connection: (data) => {
+            const next = data.node?.[rest.field];
+            return next && { nodes: next.edges, pageInfo: next.pageInfo };
+        },
+        first: 100,
+        after: list.pageInfo.endCursor
+    });
+    return [...list.edges, ...more];
 }
 /** Why a token may not read members and teams, in the words of the permission it lacks. */
 function permissionFailure(organization, error) {
@@ -57840,10 +57919,27 @@ async function organizationAccess(organization, client) {
     return {
         organization,
         members,
-        teams: teams.map(team => ({
-            slug: `${organization}/${team.slug}`,
-            members: whole(team.members, `the team ${organization}/${team.slug}`).flatMap(e => e.node ? [{ login: e.node.login, role: e.role }] : []),
-            repositories: whole(team.repositories, `the repositories of ${organization}/${team.slug}`).flatMap(e => e.node ? [{ repository: e.node.nameWithOwner, permission: e.permission }] : [])
+        teams: await Promise.all(teams.map(async (team) => {
+            const slug = `${organization}/${team.slug}`;
+            const [members, repositories] = await Promise.all([
+                whole(client, team.members, {
+                    document: TEAM_MEMBERS,
+                    id: team.id,
+                    label: `members of the team ${slug}`,
+                    field: 'members'
+                }),
+                whole(client, team.repositories, {
+                    document: TEAM_REPOSITORIES,
+                    id: team.id,
+                    label: `repositories of the team ${slug}`,
+                    field: 'repositories'
+                })
+            ]);
+            return {
+                slug,
+                members: members.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])),
+                repositories: repositories.flatMap(e => e.node ? [{ repository: e.node.nameWithOwner, permission: e.permission }] : [])
+            };
         }))
     };
 }
@@ -57860,9 +57956,20 @@ async function gatherCollaborators(repositories, client) {
     const nodes = await queryNodes(client, OUTSIDE_COLLABORATORS, repositories.map(r => r.id), `outside collaborators of ${repositories[0].nameWithOwner} and ${repositories.length - 1} more`).catch((error) => {
         throw permissionFailure(repositories[0].nameWithOwner.split('/')[0], error);
     });
-    return nodes.flatMap(node => node.collaborators
-        ? whole(node.collaborators, `the outside collaborators of ${node.nameWithOwner}`).flatMap(e => e.node ? [{ repository: node.nameWithOwner, login: e.node.login, permission: e.permission }] : [])
-        : []);
+    const lists = await Promise.all(nodes.map(async (node) => {
+        if (!node.collaborators)
+            return [];
+        const edges = await whole(client, node.collaborators, {
+            document: REPOSITORY_COLLABORATORS,
+            id: node.id,
+            label: `outside collaborators of ${node.nameWithOwner}`,
+            field: 'collaborators'
+        }).catch((error) => {
+            throw permissionFailure(node.nameWithOwner.split('/')[0], error);
+        });
+        return edges.flatMap(e => e.node ? [{ repository: node.nameWithOwner, login: e.node.login, permission: e.permission }] : []);
+    }));
+    return lists.flat();
 }
 
 // GitHub prices a query at (connection requests it might make) / 100, rounded, at least 1. A query is

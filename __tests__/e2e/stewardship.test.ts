@@ -444,6 +444,48 @@ describe('access', () => {
       expect(await again(file), file).toBe(await text(file))
   })
 
+  it('reads a team, its repositories and the collaborators of a repository past a hundred, none left out', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    addStewardship(world, WINDOW)
+    const org = world.organization.login
+    const logins = Array.from({ length: 230 }, (_, i) => `crowd-${String(i).padStart(3, '0')}`)
+    for (const login of logins)
+      world.users.push({ login, type: 'User', name: '', email: '', createdAt: '2020-01-01T00:00:00Z' })
+    const repositories = Array.from({ length: 120 }, (_, i) => {
+      const name = `quiet-${String(i).padStart(3, '0')}`
+      world.repositories.push({
+        id: Buffer.from(`Repository:${org}/${name}`).toString('base64'),
+        owner: org,
+        name,
+        isArchived: false,
+        isFork: false,
+        isPrivate: false,
+        defaultBranch: 'main',
+        createdAt: '2020-01-01T00:00:00Z',
+        commits: [],
+        pullRequests: [],
+        issues: []
+      })
+      return `${org}/${name}`
+    })
+    const team = world.organization.teams![0]!
+    team.members.push(...logins.slice(0, 150).map(login => ({ login, role: 'MEMBER' as const })))
+    team.repositories.push(
+      ...repositories.map(repository => ({ repository, permission: 'MAINTAIN' as const }))
+    )
+    const crowded = world.repositories.find(r => `${r.owner}/${r.name}` === repositories[0])!
+    crowded.collaborators = logins.slice(100).map(login => ({ login, permission: 'WRITE' as const }))
+
+    const { result, read } = await runOn(world, ['--organization', org, '--access', 'true'])
+    expect(result.code, result.stderr).toBe(0)
+    const rows = await read('access.csv')
+    const teamRows = rows.filter(r => r.scope === `${org}/${team.slug}`)
+    expect(teamRows).toHaveLength(team.members.length)
+    expect(teamRows[0]!.permission.split(';')).toHaveLength(team.repositories.length)
+    const collaborators = rows.filter(r => r.role === 'collaborator' && r.scope === repositories[0])
+    expect(collaborators.map(r => r.login)).toEqual(logins.slice(100))
+  })
+
   it('fails naming the permission when the token may not read members, and leaves no roll', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
     addStewardship(world, WINDOW)

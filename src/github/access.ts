@@ -1,12 +1,19 @@
 // Who holds a role in each organization: members with their role, teams with their members and
 // repository permissions, outside collaborators of the repositories in scope. Only with `access` on,
-// and only whole: a list GitHub would give only in part fails the run instead.
+// and only whole: every list is read to its end.
 import type { AccessFacts, OrganizationAccess } from '../records.js'
 import type { GitHubClient } from './client.js'
 import { GitHubError } from './errors.js'
 import { queryNodes } from './nodes.js'
 import { allNodes, type Connection, type PageInfo } from './paginate.js'
-import { ORGANIZATION_MEMBERS, ORGANIZATION_TEAMS, OUTSIDE_COLLABORATORS } from './queries/access.js'
+import {
+  ORGANIZATION_MEMBERS,
+  ORGANIZATION_TEAMS,
+  OUTSIDE_COLLABORATORS,
+  REPOSITORY_COLLABORATORS,
+  TEAM_MEMBERS,
+  TEAM_REPOSITORIES
+} from './queries/access.js'
 
 interface Edges<E> {
   edges: E[]
@@ -14,6 +21,7 @@ interface Edges<E> {
 }
 type LoginEdge<R extends string> = { [K in R]: string } & { node: { login: string } | null }
 interface TeamNode {
+  id: string
   slug: string
   members: Edges<LoginEdge<'role'>>
   repositories: Edges<{ permission: string; node: { nameWithOwner: string } | null }>
@@ -22,13 +30,29 @@ interface TeamNode {
 /** Teams per page: each brings up to a hundred members and a hundred repositories. */
 const TEAMS_PER_PAGE = 10
 
-/** A list cut short would leave holders out: said, never passed over. */
-function whole<E>(list: Edges<E>, what: string): E[] {
-  if (list.pageInfo.hasNextPage)
-    throw new GitHubError(
-      `access: ${what} has more than 100 entries, more than this version reads in one piece`
-    )
-  return list.edges
+/**
+ * Every edge of a list whose first page came inside a bigger query: the pages after it, asked by the
+ * owner's node id from the cursor the first page ended on, so a team or repository past a hundred is
+ * read whole rather than cut short.
+ */
+async function whole<E>(
+  client: GitHubClient,
+  list: Edges<E>,
+  rest: { document: string; id: string; label: string; field: string }
+): Promise<E[]> {
+  if (!list.pageInfo.hasNextPage) return list.edges
+  const more = await allNodes<E>(client, {
+    document: rest.document,
+    variables: { id: rest.id },
+    label: rest.label,
+    connection: (data: { node: Record<string, Edges<E> | undefined> | null }) => {
+      const next = data.node?.[rest.field]
+      return next && { nodes: next.edges, pageInfo: next.pageInfo }
+    },
+    first: 100,
+    after: list.pageInfo.endCursor
+  })
+  return [...list.edges, ...more]
 }
 
 /** Why a token may not read members and teams, in the words of the permission it lacks. */
@@ -67,19 +91,37 @@ async function organizationAccess(organization: string, client: GitHubClient): P
   return {
     organization,
     members,
-    teams: teams.map(team => ({
-      slug: `${organization}/${team.slug}`,
-      members: whole(team.members, `the team ${organization}/${team.slug}`).flatMap(e =>
-        e.node ? [{ login: e.node.login, role: e.role }] : []
-      ),
-      repositories: whole(team.repositories, `the repositories of ${organization}/${team.slug}`).flatMap(e =>
-        e.node ? [{ repository: e.node.nameWithOwner, permission: e.permission }] : []
-      )
-    }))
+    teams: await Promise.all(
+      teams.map(async team => {
+        const slug = `${organization}/${team.slug}`
+        const [members, repositories] = await Promise.all([
+          whole(client, team.members, {
+            document: TEAM_MEMBERS,
+            id: team.id,
+            label: `members of the team ${slug}`,
+            field: 'members'
+          }),
+          whole(client, team.repositories, {
+            document: TEAM_REPOSITORIES,
+            id: team.id,
+            label: `repositories of the team ${slug}`,
+            field: 'repositories'
+          })
+        ])
+        return {
+          slug,
+          members: members.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])),
+          repositories: repositories.flatMap(e =>
+            e.node ? [{ repository: e.node.nameWithOwner, permission: e.permission }] : []
+          )
+        }
+      })
+    )
   }
 }
 
 interface CollaboratorsNode {
+  id: string
   nameWithOwner: string
   collaborators: Edges<LoginEdge<'permission'>> | null
 }
@@ -112,11 +154,21 @@ export async function gatherCollaborators(
   ).catch((error: unknown) => {
     throw permissionFailure(repositories[0]!.nameWithOwner.split('/')[0]!, error)
   })
-  return nodes.flatMap(node =>
-    node.collaborators
-      ? whole(node.collaborators, `the outside collaborators of ${node.nameWithOwner}`).flatMap(e =>
-          e.node ? [{ repository: node.nameWithOwner, login: e.node.login, permission: e.permission }] : []
-        )
-      : []
+  const lists = await Promise.all(
+    nodes.map(async node => {
+      if (!node.collaborators) return []
+      const edges = await whole(client, node.collaborators, {
+        document: REPOSITORY_COLLABORATORS,
+        id: node.id,
+        label: `outside collaborators of ${node.nameWithOwner}`,
+        field: 'collaborators'
+      }).catch((error: unknown) => {
+        throw permissionFailure(node.nameWithOwner.split('/')[0]!, error)
+      })
+      return edges.flatMap(e =>
+        e.node ? [{ repository: node.nameWithOwner, login: e.node.login, permission: e.permission }] : []
+      )
+    })
   )
+  return lists.flat()
 }

@@ -28,6 +28,7 @@ export const ORGANIZATION_TEAMS = /* GraphQL */ `
     organization(login: $login) {
       teams(first: $first, after: $after) {
         nodes {
+          id
           slug
           members(first: 100, membership: IMMEDIATE) {
             edges {
@@ -69,6 +70,7 @@ export const OUTSIDE_COLLABORATORS: NodesQuery = {
   selection: '... on Repository { ...OutsideCollaborators }',
   fragments: /* GraphQL */ `
     fragment OutsideCollaborators on Repository {
+      id
       nameWithOwner
       collaborators(first: 100, affiliation: OUTSIDE) {
         edges {
@@ -85,3 +87,69 @@ export const OUTSIDE_COLLABORATORS: NodesQuery = {
     }
   `
 }
+
+// The pages after the first hundred, for the rare team, team or repository with more: asked by node id
+// from the cursor the first page ended on.
+
+export const TEAM_MEMBERS = /* GraphQL */ `
+  query TeamMembers($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Team {
+        members(first: $first, after: $after, membership: IMMEDIATE) {
+          edges {
+            role
+            node {
+              login
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`
+
+export const TEAM_REPOSITORIES = /* GraphQL */ `
+  query TeamRepositories($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Team {
+        repositories(first: $first, after: $after) {
+          edges {
+            permission
+            node {
+              nameWithOwner
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`
+
+export const REPOSITORY_COLLABORATORS = /* GraphQL */ `
+  query RepositoryCollaborators($id: ID!, $first: Int!, $after: String) {
+    node(id: $id) {
+      ... on Repository {
+        collaborators(first: $first, after: $after, affiliation: OUTSIDE) {
+          edges {
+            permission
+            node {
+              login
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`
