@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import require$$0$6, { isDeepStrictEqual, promisify, parseArgs } from 'node:util';
+import { statSync, realpathSync, existsSync, createReadStream } from 'node:fs';
 import path, { basename, join } from 'node:path';
-import { statSync, realpathSync, createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { rm, mkdir, writeFile, rename, readFile, stat, readdir, realpath } from 'node:fs/promises';
 import require$$0 from 'process';
@@ -16279,7 +16279,8 @@ function readmeTxt(files, facts) {
     }
     if (present.includes(RECORDS_FILE)) {
         out.push('SCORING AGAIN', '', ...wrapped(`${RECORDS_FILE} holds everything gathered from GitHub. To score it again, with another config ` +
-            '(criteria, aliases, emails, includes, exclusions), with no token and no request to GitHub:', ''), `${INDENT}npx electorate --from-records ${RECORDS_FILE} --config electorate.yml --output-dir rescored`, '');
+            '(criteria, aliases, emails, includes, exclusions), with no token and no request to GitHub, ' +
+            'using the electorate CLI (its README says how to install it):', ''), `${INDENT}electorate --from-records ${RECORDS_FILE} --config electorate.yml --output-dir rescored`, '');
     }
     return out.join('\n');
 }
@@ -16687,12 +16688,23 @@ const ROLL_FILES = [
     'helios-voters.csv',
     HELIOS_GITHUB_VOTERS
 ];
-/** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
-async function removeRoll(dir) {
+/**
+ * Removes the roll files of dir (and half-written ones), leaving every other file alone, and those
+ * `keep` says to keep. Returns the names of the roll files that were there.
+ */
+async function removeRoll(dir, keep = () => false) {
+    const removed = [];
     for (const name of ROLL_FILES) {
-        await rm(join(dir, name), { force: true });
-        await rm(join(dir, name + PARTIAL_SUFFIX), { force: true });
+        for (const file of [name, name + PARTIAL_SUFFIX]) {
+            const where = join(dir, file);
+            if (keep(where) || !existsSync(where))
+                continue;
+            await rm(where, { force: true });
+            if (file === name)
+                removed.push(name);
+        }
     }
+    return removed;
 }
 /**
  * Deletes the files of an earlier run (and any half-written one) so that a run that fails never leaves
@@ -16881,7 +16893,9 @@ function outputDirOf(raw, context) {
 }
 /**
  * After a failed run (exit 1 or 2), however early: the roll files of the folder the inputs name go, so
- * that an earlier roll never passes for this run's. A folder the run may not write to is never touched.
+ * that an earlier roll never passes for this run's. A folder the run may not write to is never touched,
+ * nor a file the inputs name (a previous roll inside the folder): nothing the user gave is lost.
+ * Returns a sentence saying what went, or '' when nothing did.
  */
 async function removeRollAfterFailure(raw, context) {
     let dir;
@@ -16889,9 +16903,24 @@ async function removeRollAfterFailure(raw, context) {
         dir = outputDirOf(raw, context);
     }
     catch {
-        return;
+        return '';
     }
-    await removeRoll(dir).catch(() => undefined);
+    const named = [raw.previous, raw.config, ...(raw.records ?? [])].flatMap(file => blank(file) ? [] : [path.resolve(context.workspace, file.trim())]);
+    const inputs = new Set(named.map(realPath));
+    const removed = await removeRoll(dir, file => inputs.has(realPath(file))).catch(() => []);
+    if (removed.length === 0)
+        return '';
+    return (`the earlier roll files of ${path.relative(context.workspace, dir) || '.'} were removed ` +
+        `(${removed.join(', ')}), so that they are not taken for this run's`);
+}
+/** The path with symbolic links resolved where it exists, as given where it does not. */
+function realPath(file) {
+    try {
+        return realpathSync(file);
+    }
+    catch {
+        return path.resolve(file);
+    }
 }
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
 function mode(value, records) {
@@ -62467,9 +62496,11 @@ async function cli(argv, env) {
     }
     catch (error) {
         const err = error;
-        await removeRollAfterFailure(raw, { workspace: process.cwd() });
+        const removed = await removeRollAfterFailure(raw, { workspace: process.cwd() });
         const usage = err instanceof UsageError;
         process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`));
+        if (removed)
+            process.stderr.write(redact(`electorate: ${removed}\n`));
         if (debug && err.stack)
             process.stderr.write(redact(`${err.stack}\n`));
         if (usage)

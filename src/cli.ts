@@ -122,9 +122,10 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     return 0
   } catch (error) {
     const err = error as Error
-    await removeRollAfterFailure(raw, { workspace: process.cwd() })
+    const removed = await removeRollAfterFailure(raw, { workspace: process.cwd() })
     const usage = err instanceof UsageError
     process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`))
+    if (removed) process.stderr.write(redact(`electorate: ${removed}\n`))
     if (debug && err.stack) process.stderr.write(redact(`${err.stack}\n`))
     if (usage) process.stderr.write('Run electorate --help for the options.\n')
     return usage ? 2 : 1

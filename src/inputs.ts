@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { endpointWarning, resolveGraphqlUrl } from './github/endpoint.js'
 import { LOGIN } from './logins.js'
@@ -124,19 +125,39 @@ function outputDirOf(raw: RawInputs, context: Pick<InputContext, 'workspace' | '
 
 /**
  * After a failed run (exit 1 or 2), however early: the roll files of the folder the inputs name go, so
- * that an earlier roll never passes for this run's. A folder the run may not write to is never touched.
+ * that an earlier roll never passes for this run's. A folder the run may not write to is never touched,
+ * nor a file the inputs name (a previous roll inside the folder): nothing the user gave is lost.
+ * Returns a sentence saying what went, or '' when nothing did.
  */
 export async function removeRollAfterFailure(
   raw: RawInputs,
   context: Pick<InputContext, 'workspace' | 'outputRoots'>
-): Promise<void> {
+): Promise<string> {
   let dir: string
   try {
     dir = outputDirOf(raw, context)
   } catch {
-    return
+    return ''
   }
-  await removeRoll(dir).catch(() => undefined)
+  const named = [raw.previous, raw.config, ...(raw.records ?? [])].flatMap(file =>
+    blank(file) ? [] : [path.resolve(context.workspace, file.trim())]
+  )
+  const inputs = new Set(named.map(realPath))
+  const removed = await removeRoll(dir, file => inputs.has(realPath(file))).catch(() => [])
+  if (removed.length === 0) return ''
+  return (
+    `the earlier roll files of ${path.relative(context.workspace, dir) || '.'} were removed ` +
+    `(${removed.join(', ')}), so that they are not taken for this run's`
+  )
+}
+
+/** The path with symbolic links resolved where it exists, as given where it does not. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return path.resolve(file)
+  }
 }
 
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */

@@ -65,7 +65,8 @@ export async function main(): Promise<void> {
     core.info(`${counts}files in ${result.dir}`)
   } catch (error) {
     const err = error as Error
-    await removeRollAfterFailure(raw, { workspace, outputRoots })
+    const removed = await removeRollAfterFailure(raw, { workspace, outputRoots })
+    if (removed) core.warning(removed)
     if (err.stack) core.debug(err.stack)
     // On the run's page each problem then shows on its line of the config file.
     if (err instanceof ConfigError) {

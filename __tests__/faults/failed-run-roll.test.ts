@@ -37,5 +37,21 @@ describe('a failed run', () => {
     expect(failed.code).not.toBe(0)
     for (const name of ROLL) expect(failed.files.has(name), name).toBe(false)
     expect(failed.files.has('evidence.csv')).toBe(true)
+    // Said, so that nobody looks for the earlier roll where it was.
+    expect(failed.stderr).toContain('the earlier roll files of electorate were removed')
+    expect(failed.stderr).toContain('electorate.csv')
+  })
+
+  it('never removes a file the run was told to read: the previous roll named inside the output folder', async () => {
+    const again = await runElectorate(world, { cwd, files: {} })
+    expect(again.code, again.stderr).toBe(0)
+    const roll = again.files.get('electorate.csv')!
+    const failed = await runElectorate(world, { cwd, args: ['--previous', 'electorate/electorate.csv'] })
+    expect(failed.code).toBe(2)
+    expect(failed.stderr).toContain('a run never replaces a file it reads')
+    // The file named as input stays byte for byte; the other roll files go as after any failure.
+    expect(failed.files.get('electorate.csv')).toEqual(roll)
+    for (const name of ROLL.slice(1)) expect(failed.files.has(name), name).toBe(false)
+    expect(failed.stderr).not.toMatch(/removed.*electorate\.csv/)
   })
 })

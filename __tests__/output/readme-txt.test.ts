@@ -108,7 +108,7 @@ describe('README.txt', () => {
     const facts = { toolVersion: '1', organization: 'o', since: 'a', until: 'b', includeEmails: true }
     const gathered = readmeTxt([RECORDS_FILE, 'README.txt'], facts)
     expect(describedFiles(gathered).map(file => file.name)).toEqual([RECORDS_FILE, 'README.txt'])
-    expect(gathered).toContain(`npx electorate --from-records ${RECORDS_FILE}`)
+    expect(gathered).toContain(`\n  electorate --from-records ${RECORDS_FILE}`)
     expect(gathered).not.toContain('CHECKING A FILE')
     expect(gathered).not.toContain('CSV files are')
   })

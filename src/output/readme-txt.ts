@@ -244,10 +244,11 @@ export function readmeTxt(files: readonly string[], facts: FolderFacts): string 
       '',
       ...wrapped(
         `${RECORDS_FILE} holds everything gathered from GitHub. To score it again, with another config ` +
-          '(criteria, aliases, emails, includes, exclusions), with no token and no request to GitHub:',
+          '(criteria, aliases, emails, includes, exclusions), with no token and no request to GitHub, ' +
+          'using the electorate CLI (its README says how to install it):',
         ''
       ),
-      `${INDENT}npx electorate --from-records ${RECORDS_FILE} --config electorate.yml --output-dir rescored`,
+      `${INDENT}electorate --from-records ${RECORDS_FILE} --config electorate.yml --output-dir rescored`,
       ''
     )
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -54,12 +55,24 @@ export const ROLL_FILES = [
   HELIOS_GITHUB_VOTERS
 ] as const
 
-/** Removes the roll files of dir (and half-written ones), leaving every other file alone. */
-export async function removeRoll(dir: string): Promise<void> {
+/**
+ * Removes the roll files of dir (and half-written ones), leaving every other file alone, and those
+ * `keep` says to keep. Returns the names of the roll files that were there.
+ */
+export async function removeRoll(
+  dir: string,
+  keep: (file: string) => boolean = () => false
+): Promise<string[]> {
+  const removed: string[] = []
   for (const name of ROLL_FILES) {
-    await rm(join(dir, name), { force: true })
-    await rm(join(dir, name + PARTIAL_SUFFIX), { force: true })
+    for (const file of [name, name + PARTIAL_SUFFIX]) {
+      const where = join(dir, file)
+      if (keep(where) || !existsSync(where)) continue
+      await rm(where, { force: true })
+      if (file === name) removed.push(name)
+    }
   }
+  return removed
 }
 
 export interface WrittenOutputs {
