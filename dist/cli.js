@@ -62245,11 +62245,13 @@ function jobsOf(file) {
 }
 const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sort(caseInsensitiveOrder);
 
-function stewardshipOf(gathered, electorate, config, candidates) {
+function stewardshipOf(gathered, electorate, config, asked) {
+    const { candidates } = asked;
     const identities = resolveIdentities(gathered, config);
     return {
         ciJobs: ciJobs(gathered, electorate, config),
-        ...(gathered.access && {
+        ...(asked.access &&
+            gathered.access && {
             access: accessOf(gathered.access, gathered.repositories.map(r => r.nameWithOwner), electorate, identities)
         }),
         ...(candidates.length > 0 && {
@@ -62315,6 +62317,9 @@ async function run(options, log) {
     let gathered;
     if (options.mode === 'score') {
         gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log);
+        if ((options.access ?? loaded.config.access) && !gathered.access)
+            throw new UsageError('access: the records files hold no roles (they were gathered with access off); gather again ' +
+                'with access on to write access.csv');
         // Only now: the records read may lie in the output folder itself.
         await removeStaleRecords(options.outputDir);
     }
@@ -62378,7 +62383,10 @@ async function run(options, log) {
     const outputs = await log.group('Write the output folder', () => writeOutputs(options.outputDir, electorate, meta, {
         includeEmails: emails && gathered.emails !== 'hidden',
         previous,
-        stewardship: stewardshipOf(gathered, electorate, loaded.config, candidates),
+        stewardship: stewardshipOf(gathered, electorate, loaded.config, {
+            candidates,
+            access: options.access ?? loaded.config.access
+        }),
         written: { [RECORDS_FILE]: records }
     }));
     return { gathered, records, electorate, outputs };

@@ -8,7 +8,7 @@ import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
 import { createProgress, type GatherProgress } from './github/progress.js'
 import { missingProfileWarnings, profilesOfNamedAccounts, withProfiles } from './named-accounts.js'
-import type { Logger, Options } from './options.js'
+import { type Logger, type Options, UsageError } from './options.js'
 import { readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
 import {
@@ -113,6 +113,11 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
+    if ((options.access ?? loaded.config.access) && !gathered.access)
+      throw new UsageError(
+        'access: the records files hold no roles (they were gathered with access off); gather again ' +
+          'with access on to write access.csv'
+      )
     // Only now: the records read may lie in the output folder itself.
     await removeStaleRecords(options.outputDir)
   } else {
@@ -177,7 +182,10 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: emails && gathered.emails !== 'hidden',
       previous,
-      stewardship: stewardshipOf(gathered, electorate, loaded.config, candidates),
+      stewardship: stewardshipOf(gathered, electorate, loaded.config, {
+        candidates,
+        access: options.access ?? loaded.config.access
+      }),
       written: { [RECORDS_FILE]: records }
     })
   )

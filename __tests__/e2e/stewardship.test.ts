@@ -417,7 +417,7 @@ describe('access', () => {
     expect(await text('README.txt')).toContain('access.csv')
   })
 
-  it('gives the same access.csv and findings when re-scored from the records file alone', async () => {
+  it('gives the same access.csv and findings when re-scored with access on, none with it off', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
     addStewardship(world, WINDOW)
     const { result, text, cwd } = await runOn(world, [
@@ -427,21 +427,34 @@ describe('access', () => {
       'true'
     ])
     expect(result.code, result.stderr).toBe(0)
-    const rescored = await runCli(
-      [
-        '--from-records',
-        'electorate/records.jsonl.gz',
-        '--output-dir',
-        'rescored',
-        '--config',
-        'electorate.yml'
-      ],
-      { cwd, env: {} }
-    )
-    expect(rescored.code, rescored.stderr).toBe(0)
-    const again = (file: string) => readFile(path.join(cwd, 'rescored', file), 'utf8')
+    const rescore = (folder: string, access: string) =>
+      runCli(
+        [
+          ...['--from-records', 'electorate/records.jsonl.gz', '--config', 'electorate.yml'],
+          ...['--output-dir', folder, '--access', access]
+        ],
+        { cwd, env: {} }
+      )
+    const on = await rescore('on', 'true')
+    expect(on.code, on.stderr).toBe(0)
+    const again = (folder: string, file: string) => readFile(path.join(cwd, folder, file), 'utf8')
     for (const file of ['access.csv', 'summary.md', 'report.html'])
-      expect(await again(file), file).toBe(await text(file))
+      expect(await again('on', file), file).toBe(await text(file))
+    // Off (the default) as for a run online: no access.csv, no Access section, the roles kept in the records.
+    const off = await rescore('off', 'false')
+    expect(off.code, off.stderr).toBe(0)
+    await expect(again('off', 'access.csv')).rejects.toThrow(/ENOENT/)
+    expect(await again('off', 'summary.md')).not.toContain('## Access')
+    // Records gathered without roles cannot give access.csv: said, not passed over.
+    const without = await runOn(world, ['--organization', world.organization.login])
+    expect(without.result.code, without.result.stderr).toBe(0)
+    const refused = await runCli(
+      ['--from-records', 'electorate/records.jsonl.gz', '--output-dir', 'x', '--access', 'true'],
+      { cwd: without.cwd, env: {} }
+    )
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('access')
+    expect(refused.stderr).toContain('gathered with access off')
   })
 
   it('reads a team, its repositories and the collaborators of a repository past a hundred, none left out', async () => {

@@ -11,7 +11,7 @@ export interface Stewardship {
   ciJobs: CiJob[]
   /** Present when candidates were named. */
   candidates?: Candidate[]
-  /** Present when roles were gathered (`access`). */
+  /** Present when `access` is on (the roles are then in the records). */
   access?: AccessFindings
 }
 
@@ -19,19 +19,21 @@ export function stewardshipOf(
   gathered: Gathered,
   electorate: Electorate,
   config: Config,
-  candidates: readonly string[]
+  asked: { candidates: readonly string[]; access: boolean }
 ): Stewardship {
+  const { candidates } = asked
   const identities = resolveIdentities(gathered, config)
   return {
     ciJobs: ciJobs(gathered, electorate, config),
-    ...(gathered.access && {
-      access: accessOf(
-        gathered.access,
-        gathered.repositories.map(r => r.nameWithOwner),
-        electorate,
-        identities
-      )
-    }),
+    ...(asked.access &&
+      gathered.access && {
+        access: accessOf(
+          gathered.access,
+          gathered.repositories.map(r => r.nameWithOwner),
+          electorate,
+          identities
+        )
+      }),
     ...(candidates.length > 0 && {
       candidates: candidatesOf(candidates, electorate, identities, config)
     })
