@@ -62033,21 +62033,35 @@ async function writeRecordsFile(dir, gathered) {
 
 /**
  * The candidates, each once, as GitHub spells them. A login GitHub does not know is a usage error: a
- * typo must not list someone as ineligible who would be. Without a token (a re-score) they stay as given.
+ * typo must not list someone as ineligible who would be. Without a token (a re-score) they stay as given,
+ * and uncheckedCandidates says which of them nothing vouches for.
  */
-async function candidateLogins(given, client, log) {
+async function candidateLogins(given, client) {
     const logins = given.filter((login, i) => given.findIndex(l => l.toLowerCase() === login.toLowerCase()) === i);
     if (logins.length === 0)
         return [];
-    if (!client) {
-        log.warning(`candidates: no token to check ${logins.join(', ')} on GitHub; taken as written`);
+    if (!client)
         return logins;
-    }
     const found = await lookUpAccounts(logins, client);
     const unknown = logins.filter(login => found.get(login) === null);
     if (unknown.length > 0)
         throw new UsageError(`candidates: GitHub knows no user ${unknown.map(login => `'${login}'`).join(', ')}`);
     return logins.map(login => found.get(login).login);
+}
+/**
+ * Without a token, the candidates the records know nothing of: a typo cannot be told from a person with
+ * no activity, so the report names them rather than passing them as "not eligible" in silence.
+ */
+function uncheckedCandidates(candidates, gathered) {
+    const known = new Set([...loginsIn(gathered.records), ...Object.keys(gathered.profiles)].map(login => login.toLowerCase()));
+    const unknown = candidates.filter(login => !known.has(login.toLowerCase()));
+    if (unknown.length === 0)
+        return [];
+    return [
+        `candidates: ${unknown.map(login => `'${login}'`).join(', ')} ${unknown.length === 1 ? 'has' : 'have'} ` +
+            'no activity in the records and could not be checked on GitHub (no token): a misspelled login ' +
+            'would read as not eligible; check the spelling, or run with a token'
+    ];
 }
 
 const KEY_PERMISSIONS = new Set(['ADMIN', 'MAINTAIN']);
@@ -62126,7 +62140,7 @@ function accessOf(facts, repositories, electorate, identities) {
  */
 function candidatesOf(logins, electorate, identities, config) {
     const people = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]));
-    return logins.map(login => {
+    const rows = logins.map(login => {
         const key = identities.personOfLogin(login) ?? login.toLowerCase();
         const person = people.get(key.toLowerCase());
         const metrics = person?.metrics ?? { ...NO_METRICS };
@@ -62141,6 +62155,7 @@ function candidatesOf(logins, electorate, identities, config) {
             shortfall: person?.status === 'excluded' ? `excluded (${person.note})` : lacking
         };
     });
+    return rows.sort((a, b) => caseInsensitiveOrder(a.login, b.login));
 }
 
 function parseCodeowners(text) {
@@ -62313,7 +62328,7 @@ async function run(options, log) {
     const pauses = {};
     const client = options.token === '' ? undefined : clientFor(options, log, pauses);
     const named = client && (await profilesOfNamedAccounts(loaded, client));
-    const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client, log);
+    const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client);
     let gathered;
     if (options.mode === 'score') {
         gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log);
@@ -62332,6 +62347,11 @@ async function run(options, log) {
         const missing = missingProfileWarnings(loaded, gathered);
         missing.forEach(warning => log.warning(warning));
         gathered = { ...gathered, warnings: [...gathered.warnings, ...missing] };
+    }
+    if (!client) {
+        const unchecked = uncheckedCandidates(candidates, gathered);
+        unchecked.forEach(warning => log.warning(warning));
+        gathered = { ...gathered, warnings: [...gathered.warnings, ...unchecked] };
     }
     // One order for records however they were gathered: an online run and a re-score give the same bytes.
     gathered = inCanonicalOrder(gathered);

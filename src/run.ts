@@ -24,7 +24,7 @@ import { refuseToOverwriteInputs } from './output/overwrites.js'
 import { inCanonicalOrder } from './records-file/order.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
-import { candidateLogins } from './stewardship/candidate-accounts.js'
+import { candidateLogins, uncheckedCandidates } from './stewardship/candidate-accounts.js'
 import { stewardshipOf } from './stewardship/stewardship.js'
 import { VERSION } from './version.js'
 import { formatInstant, resolveWindow } from './window.js'
@@ -109,7 +109,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const pauses: PauseListener = {}
   const client = options.token === '' ? undefined : clientFor(options, log, pauses)
   const named = client && (await profilesOfNamedAccounts(loaded, client))
-  const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client, log)
+  const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client)
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
@@ -128,6 +128,11 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     const missing = missingProfileWarnings(loaded, gathered)
     missing.forEach(warning => log.warning(warning))
     gathered = { ...gathered, warnings: [...gathered.warnings, ...missing] }
+  }
+  if (!client) {
+    const unchecked = uncheckedCandidates(candidates, gathered)
+    unchecked.forEach(warning => log.warning(warning))
+    gathered = { ...gathered, warnings: [...gathered.warnings, ...unchecked] }
   }
   // One order for records however they were gathered: an online run and a re-score give the same bytes.
   gathered = inCanonicalOrder(gathered)

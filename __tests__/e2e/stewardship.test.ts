@@ -274,15 +274,49 @@ describe('candidates.csv', () => {
       }
     }
     const got = await read('candidates.csv')
-    expect(got).toEqual([row(reviewer.login), row(eligible.login), row(cast.absentOwner)])
-    expect(got[0]!.shortfall).toBe(`reviews ${reviewer.metrics.reviews} < ${reviewer.metrics.reviews + 1}`)
-    expect(got[1]).toMatchObject({ login: eligible.login, eligible: 'true', shortfall: '' })
-    expect(got[2]).toMatchObject({ eligible: 'false', score: '0', shortfall: 'commits 0 < 1' })
+    // Sorted by login, case-insensitively, as every CSV is; not in the order they were named.
+    const byLower = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)
+    const order = [reviewer.login, eligible.login, cast.absentOwner].sort(byLower)
+    expect(got).toEqual(order.map(row))
+    const of = (login: string) => got.find(r => r.login === login)
+    expect(of(reviewer.login)!.shortfall).toBe(
+      `reviews ${reviewer.metrics.reviews} < ${reviewer.metrics.reviews + 1}`
+    )
+    expect(of(eligible.login)).toMatchObject({ eligible: 'true', shortfall: '' })
+    expect(of(cast.absentOwner)).toMatchObject({ eligible: 'false', score: '0', shortfall: 'commits 0 < 1' })
     expect(await text('summary.md')).toContain('## Candidates')
     // The roll itself does not change.
     expect((await read('electorate.csv')).map(r => r.login)).toEqual(
       expected.people.filter(p => p.status === 'qualified').map(p => p.login)
     )
+  })
+
+  it('re-scored without a token, names in the report each candidate it could not check', async () => {
+    const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
+    const { result, cwd } = await runOn(world, ['--organization', world.organization.login])
+    expect(result.code, result.stderr).toBe(0)
+    const active = (await parse(await readFile(path.join(cwd, 'electorate', 'contributors.csv')), {
+      columns: true
+    })) as Rows
+    const rescored = await runCli(
+      [
+        '--from-records',
+        'electorate/records.jsonl.gz',
+        '--output-dir',
+        'x',
+        '--candidates',
+        `aalvs, ${active[0]!.login}`
+      ],
+      { cwd, env: {} }
+    )
+    expect(rescored.code, rescored.stderr).toBe(0)
+    const report = JSON.parse(await readFile(path.join(cwd, 'x', 'report.json'), 'utf8')) as {
+      warnings: string[]
+    }
+    const warning = report.warnings.find(w => w.startsWith('candidates:'))
+    expect(warning).toContain("'aalvs'")
+    expect(warning).not.toContain(active[0]!.login)
+    expect(await readFile(path.join(cwd, 'x', 'summary.md'), 'utf8')).toContain('aalvs')
   })
 
   it('fails with exit 2 on a candidate GitHub does not know', async () => {

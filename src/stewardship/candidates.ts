@@ -1,3 +1,4 @@
+import { caseInsensitiveOrder } from '../electorate/order.js'
 import type { Config } from '../config/schema.js'
 import { shortfall } from '../electorate/criteria.js'
 import type { Identities } from '../electorate/identities.js'
@@ -28,7 +29,7 @@ export function candidatesOf(
   config: Config
 ): Candidate[] {
   const people = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]))
-  return logins.map(login => {
+  const rows = logins.map(login => {
     const key = identities.personOfLogin(login) ?? login.toLowerCase()
     const person = people.get(key.toLowerCase())
     const metrics = person?.metrics ?? { ...NO_METRICS }
@@ -43,4 +44,5 @@ export function candidatesOf(
       shortfall: person?.status === 'excluded' ? `excluded (${person.note})` : lacking
     }
   })
+  return rows.sort((a, b) => caseInsensitiveOrder(a.login, b.login))
 }
