@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/options.js'
-import { electorateCsv } from '../../src/output/csv-files.js'
+import { CHANGES_COLUMNS } from '../../src/output/changes.js'
+import { contributorColumns, electorateCsv, EVIDENCE_COLUMNS } from '../../src/output/csv-files.js'
+import { ACCESS_COLUMNS, CANDIDATES_COLUMNS } from '../../src/output/stewardship-csv.js'
 import { readPreviousRoll } from '../../src/output/previous-roll.js'
 import { writeOutputs } from '../../src/output/write.js'
 import { electorate, meta, person } from './electorate-fixture.js'
@@ -55,6 +57,24 @@ describe('readPreviousRoll', () => {
     const noLogin = await fileWith('people.csv', 'user,score\nalice,1\n')
     await expect(readPreviousRoll(noLogin)).rejects.toThrow(`previous: ${noLogin} has no login column`)
     await expect(readPreviousRoll(dir)).rejects.toThrow(UsageError)
+  })
+})
+
+describe('readPreviousRoll given another file of the folder', () => {
+  // Each has a login column, and each would read as a roll: contributors.csv would turn every person
+  // not qualified into "removed" in changes.csv.
+  const others: [string, readonly string[]][] = [
+    ['contributors.csv', contributorColumns(true)],
+    ['contributors.csv', contributorColumns(false)],
+    ['evidence.csv', EVIDENCE_COLUMNS],
+    ['changes.csv', CHANGES_COLUMNS],
+    ['access.csv', ACCESS_COLUMNS],
+    ['candidates.csv', CANDIDATES_COLUMNS]
+  ]
+  it.each(others)('refuses %s, naming what it looks like', async (name, columns) => {
+    const path = await fileWith(name, `${columns.join(',')}\r\n${columns.map(() => 'alice').join(',')}\r\n`)
+    await expect(readPreviousRoll(path)).rejects.toThrow(UsageError)
+    await expect(readPreviousRoll(path)).rejects.toThrow(`looks like ${name}, not a roll`)
   })
 })
 
