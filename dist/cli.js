@@ -6681,6 +6681,24 @@ const TRIAGE_EVENTS = [
     'PINNED_EVENT',
     'UNPINNED_EVENT'
 ];
+/** Repository roles that hold the keys: administer the repository, or maintain it. */
+const KEY_PERMISSIONS = new Set(['ADMIN', 'MAINTAIN']);
+/**
+ * The roles as far as they concern the repositories in scope: a team's permissions on others (a private
+ * repository's name among them) are left out, and so are outside collaborators without admin or
+ * maintain. A team or member stays, whatever repositories they hold.
+ */
+function accessInScope(access, repositories) {
+    const inScope = new Set(repositories.map(r => r.toLowerCase()));
+    const kept = (repository) => inScope.has(repository.toLowerCase());
+    return {
+        organizations: access.organizations.map(o => ({
+            ...o,
+            teams: o.teams.map(t => ({ ...t, repositories: t.repositories.filter(r => kept(r.repository)) }))
+        })),
+        collaborators: access.collaborators.filter(c => kept(c.repository) && KEY_PERMISSIONS.has(c.permission))
+    };
+}
 /** The organizations a Gathered covers. */
 function organizationsOf(gathered) {
     return gathered.organization.split(', ').filter(o => o !== '');
@@ -16193,8 +16211,8 @@ const FILE_GUIDE = {
         meanings: {
             role: 'owner, member, team-maintainer, team-member or collaborator (outside collaborator)',
             scope: 'the organization, the team (org/slug) or the repository (owner/name)',
-            permission: "GitHub's word: ADMIN or MEMBER for the organization, the team's repositories as " +
-                "owner/name=PERMISSION ';'-separated, the collaborator's permission on the repository",
+            permission: "admin or member for the organization, the team's repositories in scope as " +
+                "owner/name=permission ';'-separated, the collaborator's admin or maintain on the repository",
             active: 'true when the person has any counted activity in the window',
             on_roll: 'true when the person is on the roll (electorate.csv)',
             score: 'the score in this run'
@@ -59419,7 +59437,7 @@ async function gather(request, client, log, progress) {
         profiles: profiles.of(loginsIn(records)),
         files: gatheredParts.flatMap(([, , , files]) => files),
         ...(roles && {
-            access: { organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }
+            access: accessInScope({ organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }, counted.map(r => r.nameWithOwner))
         }),
         warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
         ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
@@ -62085,8 +62103,11 @@ function uncheckedCandidates(candidates, gathered) {
     ];
 }
 
-const KEY_PERMISSIONS = new Set(['ADMIN', 'MAINTAIN']);
-function accessOf(facts, repositories, electorate, identities) {
+/** GitHub's enum spelling (`ADMIN`) as the CSV writes roles: lower case (`admin`). */
+const spelled = (permission) => permission.toLowerCase();
+function accessOf(gathered, repositories, electorate, identities) {
+    // Records files from elsewhere are held to the scope as a gathering run holds itself.
+    const facts = accessInScope(gathered, repositories);
     const byKey = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]));
     const personOf = (login) => {
         const key = identities.personOfLogin(login);
@@ -62107,52 +62128,68 @@ function accessOf(facts, repositories, electorate, identities) {
         };
     };
     const rows = [];
+    const keyRows = [];
     // Who holds admin or maintain on each repository: owners everywhere, teams and collaborators where given.
-    const keyHolders = new Map(repositories.map(r => [r.toLowerCase(), new Set()]));
-    const holdKeys = (repository, login, permission) => {
+    const keyHolders = new Map(repositories.map(r => [r.toLowerCase(), []]));
+    const holdKeys = (repository, holder, permission) => {
         if (KEY_PERMISSIONS.has(permission))
-            keyHolders.get(repository.toLowerCase())?.add(login);
+            keyHolders.get(repository.toLowerCase())?.push(holder);
     };
     for (const organization of facts.organizations) {
         for (const member of organization.members) {
             const owner = member.role === 'ADMIN';
-            rows.push(row(member.login, owner ? 'owner' : 'member', organization.organization, member.role));
-            if (owner)
-                for (const repository of repositories)
-                    if (repository.toLowerCase().startsWith(`${organization.organization.toLowerCase()}/`))
-                        holdKeys(repository, member.login, 'ADMIN');
+            const holder = row(member.login, owner ? 'owner' : 'member', organization.organization, spelled(member.role));
+            rows.push(holder);
+            if (!owner)
+                continue;
+            keyRows.push(holder);
+            for (const repository of repositories)
+                if (repository.toLowerCase().startsWith(`${organization.organization.toLowerCase()}/`))
+                    holdKeys(repository, holder, 'ADMIN');
         }
         for (const team of organization.teams) {
             const permissions = [...team.repositories]
                 .sort((a, b) => byCodeUnits(a.repository, b.repository))
-                .map(r => `${r.repository}=${r.permission}`)
+                .map(r => `${r.repository}=${spelled(r.permission)}`)
                 .join(';');
+            const keys = team.repositories.some(r => KEY_PERMISSIONS.has(r.permission));
             for (const member of team.members) {
                 const role = member.role === 'MAINTAINER' ? 'team-maintainer' : 'team-member';
-                rows.push(row(member.login, role, team.slug, permissions));
+                const holder = row(member.login, role, team.slug, permissions);
+                rows.push(holder);
+                if (keys)
+                    keyRows.push(holder);
                 for (const r of team.repositories)
-                    holdKeys(r.repository, member.login, r.permission);
+                    holdKeys(r.repository, holder, r.permission);
             }
         }
     }
     for (const c of facts.collaborators) {
-        rows.push(row(c.login, 'collaborator', c.repository, c.permission));
-        holdKeys(c.repository, c.login, c.permission);
+        const holder = row(c.login, 'collaborator', c.repository, spelled(c.permission));
+        rows.push(holder);
+        keyRows.push(holder);
+        holdKeys(c.repository, holder, c.permission);
     }
-    rows.sort((a, b) => byCodeUnits(a.login.toLowerCase(), b.login.toLowerCase()) ||
+    const order = (a, b) => byCodeUnits(a.login.toLowerCase(), b.login.toLowerCase()) ||
         byCodeUnits(a.role, b.role) ||
-        byCodeUnits(a.scope, b.scope));
-    const holdsKeys = (r) => r.role === 'owner' || r.permission.split(';').some(p => KEY_PERMISSIONS.has(p.split('=').at(-1)));
-    const activeLogin = new Map(rows.map(r => [r.login.toLowerCase(), r.active]));
+        byCodeUnits(a.scope, b.scope);
+    rows.sort(order);
+    // People, not accounts: two logins an alias joins are one active holder, not two.
     const thinlyHeld = repositories
         .map(repository => {
-        const holders = [...(keyHolders.get(repository.toLowerCase()) ?? [])];
-        const activeHolders = [...new Set(holders.filter(l => activeLogin.get(l.toLowerCase())))].sort(byCodeUnits);
-        return { repository, activeHolders };
+        const active = new Map();
+        for (const holder of keyHolders.get(repository.toLowerCase()) ?? [])
+            if (holder.active) {
+                const person = identities.personOfLogin(holder.login) ?? holder.login;
+                const known = active.get(person.toLowerCase());
+                if (known === undefined || byCodeUnits(holder.login, known) < 0)
+                    active.set(person.toLowerCase(), holder.login);
+            }
+        return { repository, activeHolders: [...active.values()].sort(byCodeUnits) };
     })
         .filter(r => r.activeHolders.length < 2)
         .sort((a, b) => byCodeUnits(a.repository, b.repository));
-    return { rows, idleKeyHolders: rows.filter(r => holdsKeys(r) && !r.active), thinlyHeld };
+    return { rows, idleKeyHolders: keyRows.filter(r => !r.active).sort(order), thinlyHeld };
 }
 
 /**
@@ -62461,8 +62498,8 @@ Options:
   --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --candidates LOGINS      logins standing for election (comma or space separated): write candidates.csv
-  --access BOOL            true: also read who holds owner, member, team and collaborator roles, and
-                           write access.csv (the token needs read:org); default: the config's access
+  --access                 also read who holds owner, member, team and collaborator roles, and write
+                           access.csv (the token needs read:org); without it: the config's access
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)
@@ -62492,6 +62529,8 @@ function parseFlags(argv) {
             args: argv,
             options: {
                 ...flags,
+                // A plain flag: present means on; off is the config's default.
+                access: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'V' },
                 debug: { type: 'boolean' },
@@ -62529,6 +62568,7 @@ async function cli(argv, env) {
             return 0;
         }
         raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name]]));
+        raw.access = values.access === true ? 'true' : undefined;
         raw.records = values.records;
         const options = optionsFromInputs(raw, {
             token,
@@ -62554,7 +62594,7 @@ async function cli(argv, env) {
         const usage = err instanceof UsageError;
         process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`));
         if (removed)
-            process.stderr.write(redact(`electorate: ${removed}\n`));
+            process.stderr.write(redact(`note: ${removed}\n`));
         if (debug && err.stack)
             process.stderr.write(redact(`${err.stack}\n`));
         if (usage)

@@ -30,8 +30,8 @@ Options:
   --rate-limit-wait MIN    minutes the run may spend waiting for rate limits and retries, in all (default 60)
   --concurrency N          requests in flight at most, 1 to 20 (default 10)
   --candidates LOGINS      logins standing for election (comma or space separated): write candidates.csv
-  --access BOOL            true: also read who holds owner, member, team and collaborator roles, and
-                           write access.csv (the token needs read:org); default: the config's access
+  --access                 also read who holds owner, member, team and collaborator roles, and write
+                           access.csv (the token needs read:org); without it: the config's access
   --mode MODE              all (gather and score), gather (write records.jsonl.gz only) or score
   --from-records PATH ...  score these records files (shards of one window) with no API call and no token
   --records-caps CAPS      caps per records file, e.g. inflated=2GiB,line=16MiB,records=4000000 (the defaults)
@@ -61,6 +61,8 @@ function parseFlags(argv: string[]) {
       args: argv,
       options: {
         ...flags,
+        // A plain flag: present means on; off is the config's default.
+        access: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
         debug: { type: 'boolean' },
@@ -100,6 +102,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       return 0
     }
     raw = Object.fromEntries(SHARED_INPUTS.map(name => [name, values[name] as string | undefined]))
+    raw.access = values.access === true ? 'true' : undefined
     raw.records = values.records
     const options = optionsFromInputs(raw, {
       token,
@@ -125,7 +128,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     const removed = await removeRollAfterFailure(raw, { workspace: process.cwd() })
     const usage = err instanceof UsageError
     process.stderr.write(redact(`electorate: ${usage ? '' : 'failed: '}${err.message}\n`))
-    if (removed) process.stderr.write(redact(`electorate: ${removed}\n`))
+    if (removed) process.stderr.write(redact(`note: ${removed}\n`))
     if (debug && err.stack) process.stderr.write(redact(`${err.stack}\n`))
     if (usage) process.stderr.write('Run electorate --help for the options.\n')
     return usage ? 2 : 1

@@ -177,6 +177,26 @@ export interface AccessFacts {
   collaborators: { repository: string; login: string; permission: string }[]
 }
 
+/** Repository roles that hold the keys: administer the repository, or maintain it. */
+export const KEY_PERMISSIONS: ReadonlySet<string> = new Set(['ADMIN', 'MAINTAIN'])
+
+/**
+ * The roles as far as they concern the repositories in scope: a team's permissions on others (a private
+ * repository's name among them) are left out, and so are outside collaborators without admin or
+ * maintain. A team or member stays, whatever repositories they hold.
+ */
+export function accessInScope(access: AccessFacts, repositories: readonly string[]): AccessFacts {
+  const inScope = new Set(repositories.map(r => r.toLowerCase()))
+  const kept = (repository: string) => inScope.has(repository.toLowerCase())
+  return {
+    organizations: access.organizations.map(o => ({
+      ...o,
+      teams: o.teams.map(t => ({ ...t, repositories: t.repositories.filter(r => kept(r.repository)) }))
+    })),
+    collaborators: access.collaborators.filter(c => kept(c.repository) && KEY_PERMISSIONS.has(c.permission))
+  }
+}
+
 /** Everything gathering produces: the single input of the pure part of the pipeline. */
 export interface Gathered {
   /** The organization, or several sorted and separated by ", " (organizationsOf reads them back). */

@@ -23,7 +23,6 @@ const args = [
   '--candidates',
   [cast.busy, cast.second, cast.absentOwner].join(','),
   '--access',
-  'true',
   '--until',
   NOW.slice(0, 10),
   '--graphql-url',

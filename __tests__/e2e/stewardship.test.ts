@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { gunzipSync } from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -352,13 +353,15 @@ describe('access', () => {
           login: m.login,
           role: m.role === 'ADMIN' ? 'owner' : 'member',
           scope: o.login,
-          permission: m.role,
+          permission: m.role.toLowerCase(),
           ...facts(m.login)
         })
       for (const t of o.teams ?? []) {
-        const permission = [...t.repositories]
+        // Permissions on repositories in scope only: a private one's name never shows.
+        const permission = t.repositories
+          .filter(r => inScope.includes(r.repository))
           .sort((a, b) => (a.repository < b.repository ? -1 : 1))
-          .map(r => `${r.repository}=${r.permission}`)
+          .map(r => `${r.repository}=${r.permission.toLowerCase()}`)
           .join(';')
         for (const m of t.members)
           rows.push({
@@ -370,14 +373,14 @@ describe('access', () => {
           })
       }
     }
-    // Outside collaborators of the repositories in scope only (an archived one is not).
+    // Outside collaborators with admin or maintain on the repositories in scope only (an archived one is not).
     for (const r of world.repositories.filter(r => inScope.includes(`${r.owner}/${r.name}`)))
-      for (const c of r.collaborators ?? [])
+      for (const c of (r.collaborators ?? []).filter(c => ['ADMIN', 'MAINTAIN'].includes(c.permission)))
         rows.push({
           login: c.login,
           role: 'collaborator',
           scope: `${r.owner}/${r.name}`,
-          permission: c.permission,
+          permission: c.permission.toLowerCase(),
           ...facts(c.login)
         })
     return rows.sort(
@@ -408,11 +411,10 @@ describe('access', () => {
   it('lists every role with activity and roll as the world implies, and the summary names idle keys', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
     const cast = addStewardship(world, WINDOW)
-    const { result, read, text } = await runOn(world, [
+    const { result, read, text, cwd } = await runOn(world, [
       '--organization',
       world.organization.login,
-      '--access',
-      'true'
+      '--access'
     ])
     expect(result.code, result.stderr).toBe(0)
     const contributors = await read('contributors.csv')
@@ -449,23 +451,25 @@ describe('access', () => {
       expect(html.includes(`<tr><td>${repository}</td>`), repository).toBe(listed)
     }
     expect(await text('README.txt')).toContain('access.csv')
+    // The team's private repository is out of scope: its name is in no output.
+    const secret = world.repositories.find(r => r.isPrivate)!.name
+    for (const file of ['access.csv', 'summary.md', 'report.html', 'report.json'])
+      expect(await text(file), file).not.toContain(secret)
+    const records = gunzipSync(await readFile(path.join(cwd, 'electorate', 'records.jsonl.gz'))).toString()
+    expect(records).not.toContain(secret)
   })
 
   it('gives the same access.csv and findings when re-scored with access on, none with it off', async () => {
     const world = generateWorld({ scale: 'small', seed: 1, now: NOW })
     addStewardship(world, WINDOW)
-    const { result, text, cwd } = await runOn(world, [
-      '--organization',
-      world.organization.login,
-      '--access',
-      'true'
-    ])
+    const { result, text, cwd } = await runOn(world, ['--organization', world.organization.login, '--access'])
     expect(result.code, result.stderr).toBe(0)
     const rescore = (folder: string, access: string) =>
       runCli(
         [
           ...['--from-records', 'electorate/records.jsonl.gz', '--config', 'electorate.yml'],
-          ...['--output-dir', folder, '--access', access]
+          ...['--output-dir', folder],
+          ...(access === 'true' ? ['--access'] : [])
         ],
         { cwd, env: {} }
       )
@@ -483,7 +487,7 @@ describe('access', () => {
     const without = await runOn(world, ['--organization', world.organization.login])
     expect(without.result.code, without.result.stderr).toBe(0)
     const refused = await runCli(
-      ['--from-records', 'electorate/records.jsonl.gz', '--output-dir', 'x', '--access', 'true'],
+      ['--from-records', 'electorate/records.jsonl.gz', '--output-dir', 'x', '--access'],
       { cwd: without.cwd, env: {} }
     )
     expect(refused.code).toBe(2)
@@ -521,16 +525,24 @@ describe('access', () => {
       ...repositories.map(repository => ({ repository, permission: 'MAINTAIN' as const }))
     )
     const crowded = world.repositories.find(r => `${r.owner}/${r.name}` === repositories[0])!
-    crowded.collaborators = logins.slice(100).map(login => ({ login, permission: 'WRITE' as const }))
+    crowded.collaborators = logins
+      .slice(100)
+      .map((login, i) => ({ login, permission: i % 10 === 0 ? ('WRITE' as const) : ('MAINTAIN' as const) }))
 
-    const { result, read } = await runOn(world, ['--organization', org, '--access', 'true'])
+    const { result, read } = await runOn(world, ['--organization', org, '--access'])
     expect(result.code, result.stderr).toBe(0)
     const rows = await read('access.csv')
     const teamRows = rows.filter(r => r.scope === `${org}/${team.slug}`)
     expect(teamRows).toHaveLength(team.members.length)
-    expect(teamRows[0]!.permission.split(';')).toHaveLength(team.repositories.length)
+    const inScope = expectedElectorate(world, WINDOW).repositories
+    expect(teamRows[0]!.permission.split(';')).toHaveLength(
+      team.repositories.filter(r => inScope.includes(r.repository)).length
+    )
+    expect(teamRows[0]!.permission.split(';').length).toBeGreaterThan(100)
     const collaborators = rows.filter(r => r.role === 'collaborator' && r.scope === repositories[0])
-    expect(collaborators.map(r => r.login)).toEqual(logins.slice(100))
+    expect(collaborators.map(r => r.login)).toEqual(
+      crowded.collaborators.filter(c => c.permission === 'MAINTAIN').map(c => c.login)
+    )
   })
 
   it('fails naming the permission when the token may not read members, and leaves no roll', async () => {
@@ -539,7 +551,7 @@ describe('access', () => {
     for (const kind of ['classic', 'fine-grained'] as const) {
       const { result } = await runOn(
         world,
-        ['--organization', world.organization.login, '--access', 'true'],
+        ['--organization', world.organization.login, '--access'],
         {},
         { tokenLacksMembers: kind }
       )

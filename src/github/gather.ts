@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js'
 import type { Logger } from '../options.js'
 import {
+  accessInScope,
   loginsIn,
   type ActivityRecord,
   type CommitRecord,
@@ -125,7 +126,10 @@ export async function gather(
     profiles: profiles.of(loginsIn(records)),
     files: gatheredParts.flatMap(([, , , files]) => files),
     ...(roles && {
-      access: { organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }
+      access: accessInScope(
+        { organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) },
+        counted.map(r => r.nameWithOwner)
+      )
     }),
     warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
     ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),

@@ -118,8 +118,8 @@ export const FILE_GUIDE: Record<string, FileGuide> = {
       role: 'owner, member, team-maintainer, team-member or collaborator (outside collaborator)',
       scope: 'the organization, the team (org/slug) or the repository (owner/name)',
       permission:
-        "GitHub's word: ADMIN or MEMBER for the organization, the team's repositories as " +
-        "owner/name=PERMISSION ';'-separated, the collaborator's permission on the repository",
+        "admin or member for the organization, the team's repositories in scope as " +
+        "owner/name=permission ';'-separated, the collaborator's admin or maintain on the repository",
       active: 'true when the person has any counted activity in the window',
       on_roll: 'true when the person is on the roll (electorate.csv)',
       score: 'the score in this run'

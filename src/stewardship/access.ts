@@ -3,7 +3,7 @@
 import type { Identities } from '../electorate/identities.js'
 import { byCodeUnits } from '../electorate/order.js'
 import type { Electorate, Person } from '../electorate/types.js'
-import type { AccessFacts } from '../records.js'
+import { type AccessFacts, accessInScope, KEY_PERMISSIONS } from '../records.js'
 
 export type AccessRole = 'owner' | 'member' | 'team-maintainer' | 'team-member' | 'collaborator'
 
@@ -12,7 +12,7 @@ export interface AccessRow {
   role: AccessRole
   /** The organization, the team (`org/slug`) or the repository (`owner/name`). */
   scope: string
-  /** GitHub's word: ADMIN or MEMBER for the organization, `repository=PERMISSION;...` for a team. */
+  /** Lower case: admin or member for the organization, `repository=permission;...` for a team. */
   permission: string
   active: boolean
   onRoll: boolean
@@ -28,14 +28,17 @@ export interface AccessFindings {
   thinlyHeld: { repository: string; activeHolders: string[] }[]
 }
 
-const KEY_PERMISSIONS = new Set(['ADMIN', 'MAINTAIN'])
+/** GitHub's enum spelling (`ADMIN`) as the CSV writes roles: lower case (`admin`). */
+const spelled = (permission: string) => permission.toLowerCase()
 
 export function accessOf(
-  facts: AccessFacts,
+  gathered: AccessFacts,
   repositories: readonly string[],
   electorate: Electorate,
   identities: Pick<Identities, 'personOfLogin'>
 ): AccessFindings {
+  // Records files from elsewhere are held to the scope as a gathering run holds itself.
+  const facts = accessInScope(gathered, repositories)
   const byKey = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]))
   const personOf = (login: string): Person | undefined => {
     const key = identities.personOfLogin(login)
@@ -57,55 +60,69 @@ export function accessOf(
   }
 
   const rows: AccessRow[] = []
+  const keyRows: AccessRow[] = []
   // Who holds admin or maintain on each repository: owners everywhere, teams and collaborators where given.
-  const keyHolders = new Map<string, Set<string>>(repositories.map(r => [r.toLowerCase(), new Set<string>()]))
-  const holdKeys = (repository: string, login: string, permission: string) => {
-    if (KEY_PERMISSIONS.has(permission)) keyHolders.get(repository.toLowerCase())?.add(login)
+  const keyHolders = new Map<string, AccessRow[]>(repositories.map(r => [r.toLowerCase(), []]))
+  const holdKeys = (repository: string, holder: AccessRow, permission: string) => {
+    if (KEY_PERMISSIONS.has(permission)) keyHolders.get(repository.toLowerCase())?.push(holder)
   }
   for (const organization of facts.organizations) {
     for (const member of organization.members) {
       const owner = member.role === 'ADMIN'
-      rows.push(row(member.login, owner ? 'owner' : 'member', organization.organization, member.role))
-      if (owner)
-        for (const repository of repositories)
-          if (repository.toLowerCase().startsWith(`${organization.organization.toLowerCase()}/`))
-            holdKeys(repository, member.login, 'ADMIN')
+      const holder = row(
+        member.login,
+        owner ? 'owner' : 'member',
+        organization.organization,
+        spelled(member.role)
+      )
+      rows.push(holder)
+      if (!owner) continue
+      keyRows.push(holder)
+      for (const repository of repositories)
+        if (repository.toLowerCase().startsWith(`${organization.organization.toLowerCase()}/`))
+          holdKeys(repository, holder, 'ADMIN')
     }
     for (const team of organization.teams) {
       const permissions = [...team.repositories]
         .sort((a, b) => byCodeUnits(a.repository, b.repository))
-        .map(r => `${r.repository}=${r.permission}`)
+        .map(r => `${r.repository}=${spelled(r.permission)}`)
         .join(';')
+      const keys = team.repositories.some(r => KEY_PERMISSIONS.has(r.permission))
       for (const member of team.members) {
         const role = member.role === 'MAINTAINER' ? 'team-maintainer' : 'team-member'
-        rows.push(row(member.login, role, team.slug, permissions))
-        for (const r of team.repositories) holdKeys(r.repository, member.login, r.permission)
+        const holder = row(member.login, role, team.slug, permissions)
+        rows.push(holder)
+        if (keys) keyRows.push(holder)
+        for (const r of team.repositories) holdKeys(r.repository, holder, r.permission)
       }
     }
   }
   for (const c of facts.collaborators) {
-    rows.push(row(c.login, 'collaborator', c.repository, c.permission))
-    holdKeys(c.repository, c.login, c.permission)
+    const holder = row(c.login, 'collaborator', c.repository, spelled(c.permission))
+    rows.push(holder)
+    keyRows.push(holder)
+    holdKeys(c.repository, holder, c.permission)
   }
-  rows.sort(
-    (a, b) =>
-      byCodeUnits(a.login.toLowerCase(), b.login.toLowerCase()) ||
-      byCodeUnits(a.role, b.role) ||
-      byCodeUnits(a.scope, b.scope)
-  )
+  const order = (a: AccessRow, b: AccessRow) =>
+    byCodeUnits(a.login.toLowerCase(), b.login.toLowerCase()) ||
+    byCodeUnits(a.role, b.role) ||
+    byCodeUnits(a.scope, b.scope)
+  rows.sort(order)
 
-  const holdsKeys = (r: AccessRow) =>
-    r.role === 'owner' || r.permission.split(';').some(p => KEY_PERMISSIONS.has(p.split('=').at(-1)!))
-  const activeLogin = new Map(rows.map(r => [r.login.toLowerCase(), r.active]))
+  // People, not accounts: two logins an alias joins are one active holder, not two.
   const thinlyHeld = repositories
     .map(repository => {
-      const holders = [...(keyHolders.get(repository.toLowerCase()) ?? [])]
-      const activeHolders = [...new Set(holders.filter(l => activeLogin.get(l.toLowerCase())))].sort(
-        byCodeUnits
-      )
-      return { repository, activeHolders }
+      const active = new Map<string, string>()
+      for (const holder of keyHolders.get(repository.toLowerCase()) ?? [])
+        if (holder.active) {
+          const person = identities.personOfLogin(holder.login) ?? holder.login
+          const known = active.get(person.toLowerCase())
+          if (known === undefined || byCodeUnits(holder.login, known) < 0)
+            active.set(person.toLowerCase(), holder.login)
+        }
+      return { repository, activeHolders: [...active.values()].sort(byCodeUnits) }
     })
     .filter(r => r.activeHolders.length < 2)
     .sort((a, b) => byCodeUnits(a.repository, b.repository))
-  return { rows, idleKeyHolders: rows.filter(r => holdsKeys(r) && !r.active), thinlyHeld }
+  return { rows, idleKeyHolders: keyRows.filter(r => !r.active).sort(order), thinlyHeld }
 }

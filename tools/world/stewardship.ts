@@ -145,13 +145,21 @@ export function addStewardship(
       ],
       repositories: [
         { repository: `${first.owner}/${first.name}`, permission: 'ADMIN' },
-        { repository: `${other.owner}/${other.name}`, permission: 'WRITE' }
+        { repository: `${other.owner}/${other.name}`, permission: 'WRITE' },
+        // A private repository (out of scope by default): its name must not reach any output.
+        ...world.repositories
+          .filter(r => r.owner === org && r.isPrivate)
+          .map(r => ({ repository: `${r.owner}/${r.name}`, permission: 'ADMIN' as const }))
       ]
     }
   ]
   // An outside admin of the repository every run reads, and of another that may lie out of scope
   // (archived or private): access.csv lists the first role only.
-  first.collaborators = [{ login: outsideAdmin, permission: 'ADMIN' }]
+  // An outside collaborator who may only write holds no key: access.csv leaves them out.
+  first.collaborators = [
+    { login: outsideAdmin, permission: 'ADMIN' },
+    { login: leaver, permission: 'WRITE' }
+  ]
   other.collaborators = [{ login: outsideAdmin, permission: 'ADMIN' }]
 
   const cast: StewardshipCast = {
