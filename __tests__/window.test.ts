@@ -2,10 +2,25 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../src/options.js'
-import { formatInstant, resolveWindow } from '../src/window.js'
+import { formatInstant, futureWindowWarning, resolveWindow } from '../src/window.js'
 
 const now = new Date('2026-04-07T15:30:00Z')
 const iso = (text: string) => new Date(text)
+
+describe('futureWindowWarning', () => {
+  it('says when the window ends after the run: activity up to until has not happened yet', () => {
+    const window = resolveWindow({ now, until: '2027-06-01' })
+    expect(futureWindowWarning(window, now)).toBe(
+      'until (2027-06-01T00:00:00Z) is after this run (2026-04-07T15:30:00Z): activity up to then has ' +
+        'not happened yet, so the roll counts only what exists now'
+    )
+  })
+
+  it('says nothing of a window that has ended, the default one included', () => {
+    expect(futureWindowWarning(resolveWindow({ now }), now)).toBeUndefined()
+    expect(futureWindowWarning(resolveWindow({ now, until: '2026-04-07T15:30:00Z' }), now)).toBeUndefined()
+  })
+})
 
 describe('resolveWindow', () => {
   it('ends at 00:00 UTC of the run day and starts 12 calendar months before by default', () => {

@@ -14068,6 +14068,13 @@ function resolveWindow(input) {
     }
     return { since, until, months };
 }
+/** A window that ends after the run: legal (a preview), but the roll then misses what is still to come. */
+function futureWindowWarning(window, now) {
+    if (window.until.getTime() <= now.getTime())
+        return undefined;
+    return (`until (${formatInstant(window.until)}) is after this run (${formatInstant(now)}): activity up to ` +
+        'then has not happened yet, so the roll counts only what exists now');
+}
 /** `YYYY-MM-DDTHH:MM:SSZ`, the one way instants are written in every output. */
 function formatInstant(instant) {
     return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -61374,10 +61381,19 @@ const parse = function (data, opts = {}) {
   return records;
 };
 
+// The other CSVs of an output folder have a login column too, and a column no roll has: taken for a roll,
+// contributors.csv would list everyone not qualified as removed.
+const OTHER_FILES = [
+    ['status', 'contributors.csv'],
+    ['metric', 'evidence.csv'],
+    ['change', 'changes.csv'],
+    ['role', 'access.csv'],
+    ['eligible', 'candidates.csv']
+];
 /**
  * Reads an earlier electorate.csv (with or without the email columns, or any CSV with a `login`
- * column). A file that cannot be read as such is a usage error: a diff against nothing would tell
- * officials that nobody left the roll.
+ * column but another file of the output folder). A file that cannot be read as such is a usage error:
+ * a diff against nothing would tell officials that nobody left the roll.
  */
 async function readPreviousRoll(path) {
     let text;
@@ -61394,9 +61410,14 @@ async function readPreviousRoll(path) {
     catch (error) {
         throw new UsageError(`previous: ${path} is not a CSV file: ${error.message}`);
     }
-    const column = (rows[0] ?? []).findIndex(name => name.trim().toLowerCase() === 'login');
+    const header = (rows[0] ?? []).map(name => name.trim().toLowerCase());
+    const column = header.indexOf('login');
     if (column === -1)
         throw new UsageError(`previous: ${path} has no login column in its header row`);
+    const other = OTHER_FILES.find(([marker]) => header.includes(marker));
+    if (other)
+        throw new UsageError(`previous: ${path} looks like ${other[1]}, not a roll (it has a ${other[0]} column); give the ` +
+            'earlier electorate.csv');
     const seen = new Set();
     const logins = [];
     for (const row of rows.slice(1)) {
@@ -62303,6 +62324,9 @@ async function gatherFromGitHub(options, config, client, pauses, log) {
     });
     await removeStaleRecords(options.outputDir);
     log.info(`Electorate of ${options.organizations.join(', ')} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`);
+    const future = futureWindowWarning(window, options.now);
+    if (future)
+        log.warning(future);
     const progress = createProgress({ stats: client.stats, write: line => log.info(line) });
     pauses.listener = until => progress.paused(until);
     return gather({
@@ -62312,7 +62336,9 @@ async function gatherFromGitHub(options, config, client, pauses, log) {
         until: window.until,
         config,
         access: options.access ?? config.access
-    }, client, log, progress).finally(() => progress.stop());
+    }, client, log, progress)
+        .then(gathered => (future ? { ...gathered, warnings: [...gathered.warnings, future] } : gathered))
+        .finally(() => progress.stop());
 }
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */
 async function run(options, log) {

@@ -27,7 +27,7 @@ import type { Gathered } from './records.js'
 import { candidateLogins, uncheckedCandidates } from './stewardship/candidate-accounts.js'
 import { stewardshipOf } from './stewardship/stewardship.js'
 import { VERSION } from './version.js'
-import { formatInstant, resolveWindow } from './window.js'
+import { formatInstant, futureWindowWarning, resolveWindow } from './window.js'
 
 export interface RunResult {
   gathered: Gathered
@@ -78,6 +78,8 @@ async function gatherFromGitHub(
   log.info(
     `Electorate of ${options.organizations.join(', ')} from ${formatInstant(window.since)} until ${formatInstant(window.until)} (exclusive)`
   )
+  const future = futureWindowWarning(window, options.now)
+  if (future) log.warning(future)
   const progress = createProgress({ stats: client.stats, write: line => log.info(line) })
   pauses.listener = until => progress.paused(until)
   return gather(
@@ -92,7 +94,9 @@ async function gatherFromGitHub(
     client,
     log,
     progress
-  ).finally(() => progress.stop())
+  )
+    .then(gathered => (future ? { ...gathered, warnings: [...gathered.warnings, future] } : gathered))
+    .finally(() => progress.stop())
 }
 
 /** The whole pipeline: config and window, gather (or read records files), resolve and score, write. */

@@ -43,6 +43,15 @@ export function resolveWindow(input: WindowInput): Window {
   return { since, until, months }
 }
 
+/** A window that ends after the run: legal (a preview), but the roll then misses what is still to come. */
+export function futureWindowWarning(window: Window, now: Date): string | undefined {
+  if (window.until.getTime() <= now.getTime()) return undefined
+  return (
+    `until (${formatInstant(window.until)}) is after this run (${formatInstant(now)}): activity up to ` +
+    'then has not happened yet, so the roll counts only what exists now'
+  )
+}
+
 /** `YYYY-MM-DDTHH:MM:SSZ`, the one way instants are written in every output. */
 export function formatInstant(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z')
