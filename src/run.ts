@@ -173,6 +173,11 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     throw error
   }
   const records = await recordsWritten
+  const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
+    candidates,
+    access: options.access ?? loaded.config.access
+  })
+  stewardship.warnings.forEach(warning => log.warning(warning))
   const meta: ReportMeta = {
     toolVersion: VERSION,
     organization: gathered.organization,
@@ -183,7 +188,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     configSha256: loaded.sha256,
     configPath: loaded.path,
     stats: gathered.stats,
-    warnings: gathered.warnings,
+    warnings: [...gathered.warnings, ...stewardship.warnings],
     deleted: gathered.deleted,
     run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
   }
@@ -191,10 +196,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     writeOutputs(options.outputDir, electorate, meta, {
       includeEmails: emails && gathered.emails !== 'hidden',
       previous,
-      stewardship: stewardshipOf(gathered, electorate, loaded.config, {
-        candidates,
-        access: options.access ?? loaded.config.access
-      }),
+      stewardship,
       written: { [RECORDS_FILE]: records }
     })
   )

@@ -12,7 +12,7 @@ export interface CliResult {
 /** Runs the built CLI as a user would: a separate Node process, token from the environment. */
 export function runCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string> }
+  options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }
 ): Promise<CliResult> {
   return runProgram(process.execPath, [CLI, ...args], options)
 }
@@ -21,13 +21,16 @@ export function runCli(
 export function runProgram(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> }
+  options: { cwd?: string; env?: Record<string, string>; killAfterMs?: number }
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A run that hangs is killed (code -1) rather than left spinning after its test has failed.
+      timeout: options.killAfterMs,
+      killSignal: 'SIGKILL'
     })
     let stdout = ''
     let stderr = ''

@@ -56,6 +56,8 @@ export interface RunOptions {
    * client's retry budget, about a minute of backoff, and is about what happens then, not when.
    */
   quickClock?: boolean
+  /** Kills the CLI after this long (code -1), for a test of something that could hang. */
+  killAfterMs?: number
 }
 
 /** The built CLI against a fake GitHub serving `world` over real HTTP. */
@@ -75,7 +77,11 @@ export async function runElectorate(world: World, options: RunOptions = {}): Pro
       ...(options.env ?? { GITHUB_TOKEN: TOKEN }),
       ...(options.quickClock ? { NODE_OPTIONS: `--import ${QUICK_CLOCK}` } : {})
     }
-    const result = await runCli([...args, ...(options.args ?? [])], { cwd, env })
+    const result = await runCli([...args, ...(options.args ?? [])], {
+      cwd,
+      env,
+      killAfterMs: options.killAfterMs
+    })
     const run = {
       ...result,
       cwd,

@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar } from 'yaml'
+import { parseDocument } from 'yaml'
 import type { Config } from '../config/schema.js'
 import { resolveIdentities } from '../electorate/identities.js'
 import { byCodeUnits, caseInsensitiveOrder } from '../electorate/order.js'
@@ -32,7 +32,11 @@ export interface CiJob {
  * its maintainers or CODEOWNERS users is on the roll. A file that does not parse (or is not a workflow,
  * with no `jobs:` map) is one row with status `unparsable`, never left out.
  */
-export function ciJobs(gathered: Gathered, electorate: Electorate, config: Config): CiJob[] {
+export function ciJobs(
+  gathered: Gathered,
+  electorate: Electorate,
+  config: Config
+): { jobs: CiJob[]; warnings: string[] } {
   const identities = resolveIdentities(gathered, config)
   const onRoll = new Set(qualifiedOf(electorate.people).map(person => person.login.toLowerCase()))
   const authorOf = new Map(
@@ -50,8 +54,13 @@ export function ciJobs(gathered: Gathered, electorate: Electorate, config: Confi
   }
 
   const rows: CiJob[] = []
+  const warnings: string[] = []
   for (const files of gathered.files ?? []) {
-    const rules = parseCodeowners(files.codeowners?.text ?? '')
+    const { rules, skipped } = parseCodeowners(files.codeowners?.text ?? '')
+    for (const { line, reason } of skipped)
+      warnings.push(
+        `${files.repository}: ${files.codeowners?.path}:${line}: line skipped, not matched: ${reason}`
+      )
     for (const workflow of files.workflows) {
       const changedBy = changes.get(`${files.repository}\n${workflow.path}`) ?? []
       const maintainers = distinct(changedBy.map(pr => authorOf.get(pr.url)))
@@ -75,21 +84,31 @@ export function ciJobs(gathered: Gathered, electorate: Electorate, config: Confi
           rows.push({ ...common, job, jobName, status: maintained ? 'maintained' : 'unmaintained' })
     }
   }
-  return rows.sort((a, b) => byCodeUnits(a.repository, b.repository) || byCodeUnits(a.workflow, b.workflow))
+  const jobs = rows.sort(
+    (a, b) => byCodeUnits(a.repository, b.repository) || byCodeUnits(a.workflow, b.workflow)
+  )
+  return { jobs, warnings }
 }
 
 /** The jobs of a workflow file in the order written, as [id, name]; null when it is not a workflow. */
-function jobsOf(file: BranchFile): [string, string][] | null {
+export function jobsOf(file: BranchFile): [string, string][] | null {
   if (file.text === null) return null
-  const document = parseDocument(file.text, { uniqueKeys: false })
+  // Failsafe: every scalar is its text as written, so a name `0x1F` stays 0x1F rather than 31. Merge keys
+  // are merged as YAML 1.1 merges them, never a job of their own.
+  const document = parseDocument(file.text, { uniqueKeys: false, schema: 'failsafe', merge: true })
   if (document.errors.length > 0) return null
-  const jobs = document.get('jobs')
-  if (!isMap(jobs)) return null
-  return jobs.items.map(pair => {
-    const id = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-    const job = pair.value
-    const name = isMap(job) ? job.get('name') : undefined
-    return [id, typeof name === 'string' ? name : name == null ? '' : String(name)]
+  let workflow: unknown
+  try {
+    // Aliases resolved within the yaml package's own bound on how far they expand (an alias bomb throws).
+    workflow = document.toJS({ mapAsMap: true })
+  } catch {
+    return null
+  }
+  const jobs = workflow instanceof Map ? workflow.get('jobs') : undefined
+  if (!(jobs instanceof Map)) return null
+  return [...(jobs as Map<unknown, unknown>)].map(([id, job]) => {
+    const name = job instanceof Map ? job.get('name') : undefined
+    return [String(id), typeof name === 'string' ? name : '']
   })
 }
 

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch'
+import { checkGlob } from '../config/globs.js'
 
 // GitHub's CODEOWNERS: each line a gitignore-style pattern and its owners; the last line whose pattern
 // matches a path gives that path's owners (a matching line with no owners leaves it without any).
@@ -11,18 +12,33 @@ export interface CodeownersRule {
   owners: string[]
 }
 
-export function parseCodeowners(text: string): CodeownersRule[] {
+/** A line left out because its pattern cannot be matched safely: 1-based, with the reason. */
+export interface SkippedLine {
+  line: number
+  reason: string
+}
+
+export function parseCodeowners(text: string): { rules: CodeownersRule[]; skipped: SkippedLine[] } {
   const rules: CodeownersRule[] = []
-  for (const raw of text.split(/\r?\n/)) {
+  const skipped: SkippedLine[] = []
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.replace(/(^|\s)#.*$/, '').trim()
     if (line === '') continue
     const [pattern, ...tokens] = line.split(/\s+/) as [string, ...string[]]
     // GitHub skips a line it cannot read; so does this reader.
     if (pattern.startsWith('!') || /[[\]]/.test(pattern)) continue
+    // The paths matched are workflow file names anyone with write access chooses: a pattern past the
+    // config's bound on wildcards could backtrack for hours, one too long for picomatch throws.
+    try {
+      checkGlob(pattern)
+    } catch (error) {
+      skipped.push({ line: index + 1, reason: (error as Error).message })
+      continue
+    }
     const owners = tokens.filter(token => token.startsWith('@')).map(token => token.slice(1))
     rules.push({ matches: patternMatcher(pattern), owners })
   }
-  return rules
+  return { rules, skipped }
 }
 
 /** The owners of a path: those of the last rule that matches it, none when no rule does. */

@@ -9,6 +9,8 @@ import { ciJobs, type CiJob } from './ci-jobs.js'
 /** What the stewardship outputs hold: who keeps the CI jobs (always), and more as they are asked for. */
 export interface Stewardship {
   ciJobs: CiJob[]
+  /** What could not be read as GitHub reads it (a CODEOWNERS line skipped), for the run's warnings. */
+  warnings: string[]
   /** Present when candidates were named. */
   candidates?: Candidate[]
   /** Present when `access` is on (the roles are then in the records). */
@@ -23,8 +25,10 @@ export function stewardshipOf(
 ): Stewardship {
   const { candidates } = asked
   const identities = resolveIdentities(gathered, config)
+  const ci = ciJobs(gathered, electorate, config)
   return {
-    ciJobs: ciJobs(gathered, electorate, config),
+    ciJobs: ci.jobs,
+    warnings: ci.warnings,
     ...(asked.access &&
       gathered.access && {
         access: accessOf(
