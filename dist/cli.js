@@ -61504,7 +61504,7 @@ function mergeShards(shards) {
         ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
         ...(hidden ? { emails: 'hidden' } : {}),
         ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
-        ...(gathered.some(g => g.access) && { access: mergedAccess(gathered) }),
+        ...(gathered.some(g => g.access) && { access: mergedAccess(ordered, gathered) }),
         // Each shard spends its own token's budget: what remains of one says nothing of the others.
         stats: {
             requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
@@ -61517,19 +61517,35 @@ function mergeShards(shards) {
 function firstRepository(shard) {
     return shard.gathered.repositories.map(r => r.nameWithOwner).sort(byCodeUnits)[0] ?? '';
 }
-/** One profile per login: two shards that bring different ones for the same person fail the run. */
-/** Each shard reads its organizations' roles whole: the first shard's of each organization is kept. */
-function mergedAccess(gathered) {
+/**
+ * Each shard reads its organizations' roles whole, so every shard of an organization brings the same
+ * roles: one that differs (changed between the jobs, or forged) fails the run naming both files, and so
+ * does a shard without roles beside shards with them (access.csv would lack its organization).
+ */
+function mergedAccess(shards, gathered) {
+    const withRoles = shards.find(shard => shard.gathered.access);
+    const without = shards.find(shard => !shard.gathered.access);
+    if (without)
+        throw new UsageError(`records: ${without.path} was gathered with access off, ${withRoles.path} with access on; ` +
+            'gather every shard with the same access');
     const organizations = new Map();
-    for (const g of gathered)
-        for (const o of g.access?.organizations ?? [])
-            if (!organizations.has(o.organization.toLowerCase()))
-                organizations.set(o.organization.toLowerCase(), o);
+    shards.forEach((shard, i) => {
+        for (const roles of gathered[i].access.organizations) {
+            const key = roles.organization.toLowerCase();
+            const known = organizations.get(key);
+            if (!known)
+                organizations.set(key, { roles, path: shard.path });
+            else if (!isDeepStrictEqual(known.roles, roles))
+                throw new UsageError(`records: ${known.path} and ${shard.path} disagree on the roles of ${roles.organization}; ` +
+                    'gather the shards again, close together');
+        }
+    });
     return {
-        organizations: [...organizations.values()],
+        organizations: [...organizations.values()].map(o => o.roles),
         collaborators: gathered.flatMap(g => g.access?.collaborators ?? [])
     };
 }
+/** One profile per login: two shards that bring different ones for the same person fail the run. */
 function agreedProfiles(shards, gathered) {
     const profiles = {};
     const from = new Map();
@@ -61747,6 +61763,8 @@ async function readRecordsFile(path, caps = DEFAULT_RECORDS_CAPS) {
                 const strayCollaborator = head.access?.collaborators.find(c => !inScope.has(c.repository));
                 if (strayCollaborator)
                     throw fail(`line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`);
+                if (head.access)
+                    checkRoles(head, inScope, fail);
                 expected = 1 + announced;
             }
             else if (number > expected) {
@@ -61834,6 +61852,23 @@ function parseLine(line, number, fail) {
     }
     catch {
         throw fail(`line ${number} is not JSON`);
+    }
+}
+/** Roles speak only for the header's organizations, their own teams and the repositories in scope. */
+function checkRoles(head, inScope, fail) {
+    const organizations = organizationsOf(head);
+    const named = new Set(organizations.map(o => o.toLowerCase()));
+    for (const roles of head.access.organizations) {
+        if (!named.has(roles.organization.toLowerCase()))
+            throw fail(`line 1: the roles of ${roles.organization}, which is not among the header's organizations ` +
+                `(${organizations.join(', ')})`);
+        for (const team of roles.teams) {
+            if (!team.slug.toLowerCase().startsWith(`${roles.organization.toLowerCase()}/`))
+                throw fail(`line 1: the team ${team.slug} listed under ${roles.organization}`);
+            const stray = team.repositories.find(r => !inScope.has(r.repository));
+            if (stray)
+                throw fail(`line 1: the team ${team.slug}'s permission on ${stray.repository}, which the header's scope does not hold`);
+        }
     }
 }
 
@@ -62218,7 +62253,8 @@ function candidatesOf(logins, electorate, identities, config) {
 
 function parseCodeowners(text) {
     const rules = [];
-    for (const raw of text.split(/\r?\n/)) {
+    const skipped = [];
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
         const line = raw.replace(/(^|\s)#.*$/, '').trim();
         if (line === '')
             continue;
@@ -62226,10 +62262,19 @@ function parseCodeowners(text) {
         // GitHub skips a line it cannot read; so does this reader.
         if (pattern.startsWith('!') || /[[\]]/.test(pattern))
             continue;
+        // The paths matched are workflow file names anyone with write access chooses: a pattern past the
+        // config's bound on wildcards could backtrack for hours, one too long for picomatch throws.
+        try {
+            checkGlob(pattern);
+        }
+        catch (error) {
+            skipped.push({ line: index + 1, reason: error.message });
+            continue;
+        }
         const owners = tokens.filter(token => token.startsWith('@')).map(token => token.slice(1));
         rules.push({ matches: patternMatcher(pattern), owners });
     }
-    return rules;
+    return { rules, skipped };
 }
 /** The owners of a path: those of the last rule that matches it, none when no rule does. */
 function ownersOf(rules, path) {
@@ -62271,8 +62316,11 @@ function ciJobs(gathered, electorate, config) {
         }
     }
     const rows = [];
+    const warnings = [];
     for (const files of gathered.files ?? []) {
-        const rules = parseCodeowners(files.codeowners?.text ?? '');
+        const { rules, skipped } = parseCodeowners(files.codeowners?.text ?? '');
+        for (const { line, reason } of skipped)
+            warnings.push(`${files.repository}: ${files.codeowners?.path}:${line}: line skipped, not matched: ${reason}`);
         for (const workflow of files.workflows) {
             const changedBy = changes.get(`${files.repository}\n${workflow.path}`) ?? [];
             const maintainers = distinct(changedBy.map(pr => authorOf.get(pr.url)));
@@ -62297,23 +62345,32 @@ function ciJobs(gathered, electorate, config) {
                     rows.push({ ...common, job, jobName, status: maintained ? 'maintained' : 'unmaintained' });
         }
     }
-    return rows.sort((a, b) => byCodeUnits(a.repository, b.repository) || byCodeUnits(a.workflow, b.workflow));
+    const jobs = rows.sort((a, b) => byCodeUnits(a.repository, b.repository) || byCodeUnits(a.workflow, b.workflow));
+    return { jobs, warnings };
 }
 /** The jobs of a workflow file in the order written, as [id, name]; null when it is not a workflow. */
 function jobsOf(file) {
     if (file.text === null)
         return null;
-    const document = distExports.parseDocument(file.text, { uniqueKeys: false });
+    // Failsafe: every scalar is its text as written, so a name `0x1F` stays 0x1F rather than 31. Merge keys
+    // are merged as YAML 1.1 merges them, never a job of their own.
+    const document = distExports.parseDocument(file.text, { uniqueKeys: false, schema: 'failsafe', merge: true });
     if (document.errors.length > 0)
         return null;
-    const jobs = document.get('jobs');
-    if (!distExports.isMap(jobs))
+    let workflow;
+    try {
+        // Aliases resolved within the yaml package's own bound on how far they expand (an alias bomb throws).
+        workflow = document.toJS({ mapAsMap: true });
+    }
+    catch {
         return null;
-    return jobs.items.map(pair => {
-        const id = distExports.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const job = pair.value;
-        const name = distExports.isMap(job) ? job.get('name') : undefined;
-        return [id, typeof name === 'string' ? name : name == null ? '' : String(name)];
+    }
+    const jobs = workflow instanceof Map ? workflow.get('jobs') : undefined;
+    if (!(jobs instanceof Map))
+        return null;
+    return [...jobs].map(([id, job]) => {
+        const name = job instanceof Map ? job.get('name') : undefined;
+        return [String(id), typeof name === 'string' ? name : ''];
     });
 }
 const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sort(caseInsensitiveOrder);
@@ -62321,8 +62378,10 @@ const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sor
 function stewardshipOf(gathered, electorate, config, asked) {
     const { candidates } = asked;
     const identities = resolveIdentities(gathered, config);
+    const ci = ciJobs(gathered, electorate, config);
     return {
-        ciJobs: ciJobs(gathered, electorate, config),
+        ciJobs: ci.jobs,
+        warnings: ci.warnings,
         ...(asked.access &&
             gathered.access && {
             access: accessOf(gathered.access, gathered.repositories.map(r => r.nameWithOwner), electorate, identities)
@@ -62449,6 +62508,11 @@ async function run(options, log) {
         throw error;
     }
     const records = await recordsWritten;
+    const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
+        candidates,
+        access: options.access ?? loaded.config.access
+    });
+    stewardship.warnings.forEach(warning => log.warning(warning));
     const meta = {
         toolVersion: VERSION,
         organization: gathered.organization,
@@ -62459,17 +62523,14 @@ async function run(options, log) {
         configSha256: loaded.sha256,
         configPath: loaded.path,
         stats: gathered.stats,
-        warnings: gathered.warnings,
+        warnings: [...gathered.warnings, ...stewardship.warnings],
         deleted: gathered.deleted,
         run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
     };
     const outputs = await log.group('Write the output folder', () => writeOutputs(options.outputDir, electorate, meta, {
         includeEmails: emails && gathered.emails !== 'hidden',
         previous,
-        stewardship: stewardshipOf(gathered, electorate, loaded.config, {
-            candidates,
-            access: options.access ?? loaded.config.access
-        }),
+        stewardship,
         written: { [RECORDS_FILE]: records }
     }));
     return { gathered, records, electorate, outputs };

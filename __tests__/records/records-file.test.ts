@@ -121,6 +121,50 @@ describe('the records file', () => {
     expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)
   })
 
+  it.each([
+    [
+      'the roles of an organization the header does not name',
+      {
+        organizations: [{ organization: 'other', members: [{ login: 'mallory', role: 'ADMIN' }], teams: [] }]
+      },
+      "line 1: the roles of other, which is not among the header's organizations (org)"
+    ],
+    [
+      'a team of another organization',
+      {
+        organizations: [
+          { organization: 'org', members: [], teams: [{ slug: 'other/t', members: [], repositories: [] }] }
+        ]
+      },
+      'line 1: the team other/t listed under org'
+    ],
+    [
+      "a team's permission on a repository out of scope",
+      {
+        organizations: [
+          {
+            organization: 'org',
+            members: [],
+            teams: [
+              {
+                slug: 'org/t',
+                members: [],
+                repositories: [{ repository: 'org/secret', permission: 'ADMIN' }]
+              }
+            ]
+          }
+        ]
+      },
+      "line 1: the team org/t's permission on org/secret, which the header's scope does not hold"
+    ]
+  ])('refuses %s', async (_, access, message) => {
+    const dir = await tempDir()
+    const data = inCanonicalOrder({ ...sample(), access: { collaborators: [], ...access } })
+    const file = path.join(dir, 'roles.jsonl.gz')
+    await writeFile(file, gzipSync([...recordsFileLines(data)].join('\n') + '\n'))
+    await expect(readRecordsFile(file)).rejects.toThrow(`records file ${file}: ${message}`)
+  })
+
   it('names the file and line of a record outside the scope its header declares', async () => {
     const dir = await tempDir()
     const lines = [...recordsFileLines(inCanonicalOrder(sample()))]
@@ -185,6 +229,31 @@ describe('merging shards', () => {
     const b = shard('b', part('org', 'org/b', 4))
     expect(mergeShards([a, b]).deleted).toEqual(['issue org/a#3'])
     expect(mergeShards([b])).not.toHaveProperty('deleted')
+  })
+
+  describe('with roles (access)', () => {
+    const roles = (organization: string, owner: string) => ({
+      organizations: [{ organization, members: [{ login: owner, role: 'ADMIN' }], teams: [] }],
+      collaborators: []
+    })
+    it('keeps the roles every shard of an organization agrees on, once', () => {
+      const a = shard('a.gz', { ...part('org', 'org/a', 1), access: roles('org', 'ana') })
+      const b = shard('b.gz', { ...part('org', 'org/b', 1), access: roles('org', 'ana') })
+      expect(mergeShards([a, b]).access).toEqual(roles('org', 'ana'))
+    })
+
+    it('refuses two shards that disagree on an organization, naming both files', () => {
+      const a = shard('a.gz', { ...part('org', 'org/a', 1), access: roles('org', 'ana') })
+      const b = shard('b.gz', { ...part('org', 'org/b', 1), access: roles('org', 'mallory') })
+      expect(() => mergeShards([a, b])).toThrow(UsageError)
+      expect(() => mergeShards([b, a])).toThrow(/a\.gz and b\.gz disagree on the roles of org/)
+    })
+
+    it('refuses a mix of shards with roles and without: access.csv would miss some', () => {
+      const a = shard('a.gz', { ...part('org', 'org/a', 1), access: roles('org', 'ana') })
+      const b = shard('b.gz', part('other', 'other/b', 1))
+      expect(() => mergeShards([a, b])).toThrow(/b\.gz was gathered with access off, a\.gz with access on/)
+    })
   })
 
   it('names several organizations, sorted', () => {

@@ -69,7 +69,7 @@ export function mergeShards(shards: RecordsShard[]): Gathered {
     ...(gathered.some(g => g.deleted) ? { deleted: gathered.flatMap(g => g.deleted ?? []) } : {}),
     ...(hidden ? { emails: 'hidden' as const } : {}),
     ...(gathered.some(g => g.files) && { files: gathered.flatMap(g => g.files ?? []) }),
-    ...(gathered.some(g => g.access) && { access: mergedAccess(gathered) }),
+    ...(gathered.some(g => g.access) && { access: mergedAccess(ordered, gathered) }),
     // Each shard spends its own token's budget: what remains of one says nothing of the others.
     stats: {
       requests: gathered.reduce((sum, g) => sum + g.stats.requests, 0),
@@ -84,19 +84,39 @@ function firstRepository(shard: RecordsShard): string {
   return shard.gathered.repositories.map(r => r.nameWithOwner).sort(byCodeUnits)[0] ?? ''
 }
 
-/** One profile per login: two shards that bring different ones for the same person fail the run. */
-/** Each shard reads its organizations' roles whole: the first shard's of each organization is kept. */
-function mergedAccess(gathered: Gathered[]): AccessFacts {
-  const organizations = new Map<string, OrganizationAccess>()
-  for (const g of gathered)
-    for (const o of g.access?.organizations ?? [])
-      if (!organizations.has(o.organization.toLowerCase())) organizations.set(o.organization.toLowerCase(), o)
+/**
+ * Each shard reads its organizations' roles whole, so every shard of an organization brings the same
+ * roles: one that differs (changed between the jobs, or forged) fails the run naming both files, and so
+ * does a shard without roles beside shards with them (access.csv would lack its organization).
+ */
+function mergedAccess(shards: RecordsShard[], gathered: Gathered[]): AccessFacts {
+  const withRoles = shards.find(shard => shard.gathered.access)!
+  const without = shards.find(shard => !shard.gathered.access)
+  if (without)
+    throw new UsageError(
+      `records: ${without.path} was gathered with access off, ${withRoles.path} with access on; ` +
+        'gather every shard with the same access'
+    )
+  const organizations = new Map<string, { roles: OrganizationAccess; path: string }>()
+  shards.forEach((shard, i) => {
+    for (const roles of gathered[i]!.access!.organizations) {
+      const key = roles.organization.toLowerCase()
+      const known = organizations.get(key)
+      if (!known) organizations.set(key, { roles, path: shard.path })
+      else if (!isDeepStrictEqual(known.roles, roles))
+        throw new UsageError(
+          `records: ${known.path} and ${shard.path} disagree on the roles of ${roles.organization}; ` +
+            'gather the shards again, close together'
+        )
+    }
+  })
   return {
-    organizations: [...organizations.values()],
+    organizations: [...organizations.values()].map(o => o.roles),
     collaborators: gathered.flatMap(g => g.access?.collaborators ?? [])
   }
 }
 
+/** One profile per login: two shards that bring different ones for the same person fail the run. */
 function agreedProfiles(shards: RecordsShard[], gathered: Gathered[]): Gathered['profiles'] {
   const profiles: Gathered['profiles'] = {}
   const from = new Map<string, { profile: Profile; path: string }>()

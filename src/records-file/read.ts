@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { UsageError } from '../options.js'
-import { loginsIn, type ActivityRecord, type Gathered, type Profile } from '../records.js'
+import { loginsIn, organizationsOf, type ActivityRecord, type Gathered, type Profile } from '../records.js'
 import { DEFAULT_RECORDS_CAPS, type RecordsCaps } from './caps.js'
 import { RECORDS_FORMAT, RECORDS_FORMAT_VERSION, type RecordsHeader } from './format.js'
 import { gunzippedLines } from './lines.js'
@@ -47,6 +47,7 @@ export async function readRecordsFile(
           throw fail(
             `line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`
           )
+        if (head.access) checkRoles(head, inScope, fail)
         expected = 1 + announced
       } else if (number > expected) {
         throw fail(
@@ -141,5 +142,27 @@ function parseLine(line: string, number: number, fail: (why: string) => Error): 
     return JSON.parse(line)
   } catch {
     throw fail(`line ${number} is not JSON`)
+  }
+}
+
+/** Roles speak only for the header's organizations, their own teams and the repositories in scope. */
+function checkRoles(head: RecordsHeader, inScope: Set<string>, fail: (why: string) => UsageError): void {
+  const organizations = organizationsOf(head)
+  const named = new Set(organizations.map(o => o.toLowerCase()))
+  for (const roles of head.access!.organizations) {
+    if (!named.has(roles.organization.toLowerCase()))
+      throw fail(
+        `line 1: the roles of ${roles.organization}, which is not among the header's organizations ` +
+          `(${organizations.join(', ')})`
+      )
+    for (const team of roles.teams) {
+      if (!team.slug.toLowerCase().startsWith(`${roles.organization.toLowerCase()}/`))
+        throw fail(`line 1: the team ${team.slug} listed under ${roles.organization}`)
+      const stray = team.repositories.find(r => !inScope.has(r.repository))
+      if (stray)
+        throw fail(
+          `line 1: the team ${team.slug}'s permission on ${stray.repository}, which the header's scope does not hold`
+        )
+    }
   }
 }
