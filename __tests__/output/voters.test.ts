@@ -64,6 +64,18 @@ describe('civsVoters and heliosVoters', () => {
       ['password', 'dora', 'dora@example.org', 'dora']
     ])
   })
+
+  it('writes names without control or format characters (NUL, ESC, DEL, C1, bidi overrides)', () => {
+    const hostile = [
+      person('eve', { name: 'Eve\u0000 \u001b[31mRed\u007f\u0085\u009b \u202eevil\u200b' }),
+      person('zed', { name: '\u0000\u202e' })
+    ]
+    const rows = parseCsv(heliosVoters(hostile)) as string[][]
+    expect(rows).toEqual([
+      ['password', 'eve', 'eve@example.org', 'Eve [31mRed evil'],
+      ['password', 'zed', 'zed@example.org', 'zed']
+    ])
+  })
 })
 
 describe('writeOutputs: the voting-system files', () => {

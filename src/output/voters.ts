@@ -37,6 +37,17 @@ export function civsVoters(people: readonly Person[]): string {
     .join('')
 }
 
+/**
+ * A name as Helios shows it on the ballot and in its emails: no control or format characters (NUL,
+ * ESC sequences, bidi overrides that would turn the text around), whitespace runs as one space.
+ */
+function plainName(name: string): string {
+  return name
+    .replace(/[\p{Cc}\p{Cf}]/gu, match => (/\s/.test(match) ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** The fields of a line of helios-voters.csv, which has no header row. */
 export const HELIOS_FIELDS = ['password', 'login', 'email', 'name'] as const
 
@@ -48,10 +59,7 @@ export function heliosVoters(people: readonly Person[]): string {
   return qualifiedOf(people)
     .filter(hasBallotAddress)
     .map(person =>
-      csvRecord(
-        ['password', person.login, person.email, person.name.replace(/\s+/g, ' ').trim() || person.login],
-        '\n'
-      )
+      csvRecord(['password', person.login, person.email, plainName(person.name) || person.login], '\n')
     )
     .join('')
 }
