@@ -16098,6 +16098,16 @@ function civsVoters(people) {
         .map(person => `${person.email}\n`)
         .join('');
 }
+/**
+ * A name as Helios shows it on the ballot and in its emails: no control or format characters (NUL,
+ * ESC sequences, bidi overrides that would turn the text around), whitespace runs as one space.
+ */
+function plainName(name) {
+    return name
+        .replace(/[\p{Cc}\p{Cf}]/gu, match => (/\s/.test(match) ? ' ' : ''))
+        .replace(/\s+/g, ' ')
+        .trim();
+}
 /** The fields of a line of helios-voters.csv, which has no header row. */
 const HELIOS_FIELDS = ['password', 'login', 'email', 'name'];
 /**
@@ -16107,7 +16117,7 @@ const HELIOS_FIELDS = ['password', 'login', 'email', 'name'];
 function heliosVoters(people) {
     return qualifiedOf(people)
         .filter(hasBallotAddress)
-        .map(person => csvRecord(['password', person.login, person.email, person.name.replace(/\s+/g, ' ').trim() || person.login], '\n'))
+        .map(person => csvRecord(['password', person.login, person.email, plainName(person.name) || person.login], '\n'))
         .join('');
 }
 const HELIOS_GITHUB_VOTERS = 'helios-github-voters.csv';
@@ -16994,7 +17004,10 @@ function optionsFromInputs(raw, context) {
         includeEmails: includeEmails$1(raw['include-emails']),
         includeEmailsAuto: context.includeEmailsAuto,
         graphqlUrl: endpoint,
-        endpointWarning: chosenMode === 'score' ? undefined : endpointWarning(endpoint, context.graphqlUrlFromEnv),
+        // A re-score with a token still sends it (to look up the config's accounts and the candidates).
+        endpointWarning: chosenMode === 'score' && blank(context.token)
+            ? undefined
+            : endpointWarning(endpoint, context.graphqlUrlFromEnv),
         token: context.token ?? '',
         rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
         concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,
@@ -61883,7 +61896,10 @@ async function gatheredFromRecords(options, files, months, log) {
         shards.push(await readRecordsFile(file, options.recordsCaps));
     const gathered = mergeShards(shards);
     log.info(`Scoring ${gathered.records.length} records of ${gathered.repositories.length} repositories from ` +
-        `${files.length} records file${files.length === 1 ? '' : 's'}, without GitHub`);
+        `${files.length} records file${files.length === 1 ? '' : 's'}` +
+        (options.token === ''
+            ? ', without GitHub'
+            : '; the token is used only to look up the accounts the config and candidates name'));
     if (options.organizations.length > 0) {
         const given = new Set(options.organizations.map(o => o.toLowerCase()));
         const recorded = new Set(organizationsOf(gathered).map(o => o.toLowerCase()));

@@ -208,8 +208,11 @@ export function optionsFromInputs(raw: RawInputs, context: InputContext): Option
     includeEmails: includeEmails(raw['include-emails']),
     includeEmailsAuto: context.includeEmailsAuto,
     graphqlUrl: endpoint,
+    // A re-score with a token still sends it (to look up the config's accounts and the candidates).
     endpointWarning:
-      chosenMode === 'score' ? undefined : endpointWarning(endpoint, context.graphqlUrlFromEnv),
+      chosenMode === 'score' && blank(context.token)
+        ? undefined
+        : endpointWarning(endpoint, context.graphqlUrlFromEnv),
     token: context.token ?? '',
     rateLimitWaitMinutes: wholeNumber('rate-limit-wait', raw['rate-limit-wait'], 0, 24 * 60) ?? 60,
     concurrency: wholeNumber('concurrency', raw.concurrency, 1, 20) ?? DEFAULT_CONCURRENCY,

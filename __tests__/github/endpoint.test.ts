@@ -67,4 +67,18 @@ describe('the GraphQL endpoint', () => {
     expect(options.graphqlUrl).toBe('https://ghe.example.com/api/graphql')
     expect(options.endpointWarning).toMatch(/ghe\.example\.com/)
   })
+
+  it('warns in a re-score only when a token goes out: with one, the named accounts are looked up', () => {
+    const context = (token: string | undefined) => ({
+      token,
+      workspace: process.cwd(),
+      includeEmailsAuto: false,
+      graphqlUrlFromEnv: undefined,
+      apiUrlFromEnv: undefined,
+      now: new Date()
+    })
+    const raw = { records: ['r.jsonl.gz'], 'graphql-url': 'https://evil.example.com/graphql' }
+    expect(optionsFromInputs(raw, context('t')).endpointWarning).toMatch(/sending the token/)
+    expect(optionsFromInputs(raw, context(undefined)).endpointWarning).toBeUndefined()
+  })
 })

@@ -21,7 +21,10 @@ export async function gatheredFromRecords(
   const gathered = mergeShards(shards)
   log.info(
     `Scoring ${gathered.records.length} records of ${gathered.repositories.length} repositories from ` +
-      `${files.length} records file${files.length === 1 ? '' : 's'}, without GitHub`
+      `${files.length} records file${files.length === 1 ? '' : 's'}` +
+      (options.token === ''
+        ? ', without GitHub'
+        : '; the token is used only to look up the accounts the config and candidates name')
   )
 
   if (options.organizations.length > 0) {
