@@ -18,7 +18,7 @@ import type {
 export const SINCE = '2024-01-01T00:00:00Z'
 export const UNTIL = '2025-01-01T00:00:00Z'
 const AT = '2024-06-01T12:00:00Z'
-const REPO = 'org/repo'
+export const REPO = 'org/repo'
 
 export const user = (login: string): Actor => ({ login, type: 'User' })
 export const bot = (login: string): Actor => ({ login, type: 'Bot' })

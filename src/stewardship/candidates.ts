@@ -44,5 +44,7 @@ export function candidatesOf(
       shortfall: person?.status === 'excluded' ? `excluded (${person.note})` : lacking
     }
   })
-  return rows.sort((a, b) => caseInsensitiveOrder(a.login, b.login))
+  // Two accounts an alias joins are one candidate, under the primary login.
+  const once = new Map(rows.map(row => [row.login.toLowerCase(), row]))
+  return [...once.values()].sort((a, b) => caseInsensitiveOrder(a.login, b.login))
 }
