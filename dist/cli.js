@@ -16536,8 +16536,9 @@ function ciJobsSection(jobs) {
         '## CI jobs',
         '',
         `${jobs.length} ${plural(jobs.length, 'job', 'jobs')}: ${count('maintained')} maintained, ` +
-            `${unmaintained} unmaintained; ${unparsable} workflow ${plural(unparsable, 'file', 'files')} ` +
-            'that do not parse. ci-jobs.csv lists every job with its maintainers and CODEOWNERS.'
+            `${unmaintained} unmaintained; ${unparsable} workflow ` +
+            `${plural(unparsable, 'file that does not parse', 'files that do not parse')}. ` +
+            'ci-jobs.csv lists every job with its maintainers and CODEOWNERS.'
     ];
     const rank = { unmaintained: 0, unparsable: 1, maintained: 2 };
     const rows = [...jobs]
@@ -62264,7 +62265,9 @@ function candidatesOf(logins, electorate, identities, config) {
             shortfall: person?.status === 'excluded' ? `excluded (${person.note})` : lacking
         };
     });
-    return rows.sort((a, b) => caseInsensitiveOrder(a.login, b.login));
+    // Two accounts an alias joins are one candidate, under the primary login.
+    const once = new Map(rows.map(row => [row.login.toLowerCase(), row]));
+    return [...once.values()].sort((a, b) => caseInsensitiveOrder(a.login, b.login));
 }
 
 function parseCodeowners(text) {

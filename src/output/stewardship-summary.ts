@@ -83,8 +83,9 @@ export function ciJobsSection(jobs: readonly CiJob[]): string {
     '## CI jobs',
     '',
     `${jobs.length} ${plural(jobs.length, 'job', 'jobs')}: ${count('maintained')} maintained, ` +
-      `${unmaintained} unmaintained; ${unparsable} workflow ${plural(unparsable, 'file', 'files')} ` +
-      'that do not parse. ci-jobs.csv lists every job with its maintainers and CODEOWNERS.'
+      `${unmaintained} unmaintained; ${unparsable} workflow ` +
+      `${plural(unparsable, 'file that does not parse', 'files that do not parse')}. ` +
+      'ci-jobs.csv lists every job with its maintainers and CODEOWNERS.'
   ]
   const rank = { unmaintained: 0, unparsable: 1, maintained: 2 }
   const rows = [...jobs]
