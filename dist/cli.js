@@ -62540,7 +62540,7 @@ async function run(options, log) {
         repositories: gathered.repositories,
         config: loaded.config,
         configSha256: loaded.sha256,
-        configPath: loaded.path,
+        configPath: loaded.path && shownPath(loaded.path),
         stats: gathered.stats,
         warnings: [...gathered.warnings, ...stewardship.warnings],
         deleted: gathered.deleted,
@@ -62553,6 +62553,16 @@ async function run(options, log) {
         written: { [RECORDS_FILE]: records }
     }));
     return { gathered, records, electorate, outputs };
+}
+/**
+ * A path as the outputs show it: relative to the working folder (the workspace in the action) with `/`,
+ * so that they name no folder of the machine and read the same wherever the run was; absolute outside it.
+ */
+function shownPath(file) {
+    const relative = path.relative(process.cwd(), file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+        return file;
+    return relative.split(path.sep).join('/');
 }
 
 const help = () => `Usage: electorate --organization ORG [options]

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { mkdir } from 'node:fs/promises'
 import { loadConfig } from './config/load.js'
 import { withoutEmails } from './email-privacy.js'
@@ -186,7 +187,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     repositories: gathered.repositories,
     config: loaded.config,
     configSha256: loaded.sha256,
-    configPath: loaded.path,
+    configPath: loaded.path && shownPath(loaded.path),
     stats: gathered.stats,
     warnings: [...gathered.warnings, ...stewardship.warnings],
     deleted: gathered.deleted,
@@ -201,4 +202,14 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     })
   )
   return { gathered, records, electorate, outputs }
+}
+
+/**
+ * A path as the outputs show it: relative to the working folder (the workspace in the action) with `/`,
+ * so that they name no folder of the machine and read the same wherever the run was; absolute outside it.
+ */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file
+  return relative.split(path.sep).join('/')
 }

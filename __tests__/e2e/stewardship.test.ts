@@ -478,6 +478,10 @@ describe('access', () => {
     const again = (folder: string, file: string) => readFile(path.join(cwd, folder, file), 'utf8')
     for (const file of ['access.csv', 'summary.md', 'report.html'])
       expect(await again('on', file), file).toBe(await text(file))
+    // The config as given, relative to the working folder: no path of the machine, the same bytes anywhere.
+    const report = JSON.parse(await again('on', 'report.json')) as { config: { path: string } }
+    expect(report.config.path).toBe('electorate.yml')
+    expect(await again('on', 'report.html')).toContain('<td>config electorate.yml</td>')
     // Off (the default) as for a run online: no access.csv, no Access section, the roles kept in the records.
     const off = await rescore('off', 'false')
     expect(off.code, off.stderr).toBe(0)
