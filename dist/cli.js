@@ -59321,6 +59321,8 @@ async function* organizationRepositories(organization, { config }, window, clien
         priority: PRIORITY.lists
     });
     const forbiddenHere = async (error) => {
+        if (error instanceof GitHubMissingError && error.onlyGone(p => p.length === 1 && p[0] === 'organization'))
+            throw new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`);
         const forbidden = forbiddenList(error);
         const index = forbidden?.path[3];
         if (!forbidden || typeof index !== 'number')

@@ -93,11 +93,6 @@ describe('faults that retrying does not cure', () => {
     ],
     ['no token', { env: {} }, /no GitHub token: set github-token \(action\) or GITHUB_TOKEN \/ GH_TOKEN/],
     [
-      'an organization that does not exist',
-      { args: ['--organization', 'no-such-org'] },
-      /no-such-org.*Could not resolve to an Organization/
-    ],
-    [
       'a repository that does not exist',
       { args: ['--repositories', 'demo,no-such-repo'] },
       /demo-org\/no-such-repo.*Could not resolve to a Repository/

@@ -3,6 +3,7 @@ import { globMatcher } from '../config/globs.js'
 import { UsageError, type Logger } from '../options.js'
 import { packBatches, QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
+import { GitHubMissingError } from './errors.js'
 import { pages, type Connection } from './paginate.js'
 import { PRIORITY } from './priority.js'
 import { forbiddenFailure, forbiddenList } from './forbidden.js'
@@ -128,6 +129,10 @@ async function* organizationRepositories(
     priority: PRIORITY.lists
   })
   const forbiddenHere = async (error: unknown): Promise<never> => {
+    if (error instanceof GitHubMissingError && error.onlyGone(p => p.length === 1 && p[0] === 'organization'))
+      throw new UsageError(
+        `organization: GitHub knows no organization '${organization}' (or the token may not see it)`
+      )
     const forbidden = forbiddenList(error)
     const index = forbidden?.path[3]
     if (!forbidden || typeof index !== 'number') throw error
