@@ -16290,7 +16290,9 @@ function readmeTxt(files, facts) {
         ''
     ];
     if (present.some(name => FILE_GUIDE[name].columns && !FILE_GUIDE[name].headerless))
-        out.push('CSV files are UTF-8 with a header row, RFC 4180 quoting and CRLF line ends, sorted by login', "(case-insensitive). A cell that starts with = + - @ a tab or a carriage return has a leading '", 'added, so that no spreadsheet runs it as a formula.', '');
+        out.push('CSV files are UTF-8 with a header row, RFC 4180 quoting and CRLF line ends, sorted by login', "(case-insensitive). A cell that starts with = + - @ a tab or a carriage return has a leading '", 'added, so that no spreadsheet runs it as a formula.', ...(present.some(name => FILE_GUIDE[name].headerless)
+            ? ["The Helios files are in Helios' own format instead: no header row, LF line ends."]
+            : []), '');
     out.push('FILES', '');
     for (const name of present) {
         const guide = FILE_GUIDE[name];

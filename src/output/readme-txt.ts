@@ -206,6 +206,9 @@ export function readmeTxt(files: readonly string[], facts: FolderFacts): string 
       'CSV files are UTF-8 with a header row, RFC 4180 quoting and CRLF line ends, sorted by login',
       "(case-insensitive). A cell that starts with = + - @ a tab or a carriage return has a leading '",
       'added, so that no spreadsheet runs it as a formula.',
+      ...(present.some(name => FILE_GUIDE[name]!.headerless)
+        ? ["The Helios files are in Helios' own format instead: no header row, LF line ends."]
+        : []),
       ''
     )
   out.push('FILES', '')
