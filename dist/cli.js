@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import require$$0$6, { isDeepStrictEqual, promisify, parseArgs } from 'node:util';
-import { statSync, realpathSync, existsSync, createReadStream } from 'node:fs';
 import path, { basename, join } from 'node:path';
+import { statSync, realpathSync, createReadStream } from 'node:fs';
+import { rm, mkdir, writeFile, rename, realpath, readFile, stat, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { rm, mkdir, writeFile, rename, readFile, stat, readdir, realpath } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import * as http from 'http';
@@ -14458,6 +14458,11 @@ function formatSize(bytes) {
     return `${bytes} bytes`;
 }
 
+const RECORDS_FILE = 'records.jsonl.gz';
+const RECORDS_FORMAT = 'electorate-records';
+/** Bumped whenever a reader of the previous version would misread a file. */
+const RECORDS_FORMAT_VERSION = 1;
+
 // Lodash implementation of `get`
 
 const charCodeOfDot = ".".charCodeAt(0);
@@ -15480,11 +15485,6 @@ function changesCsv(changes) {
         ...METRICS.map(metric => change.metrics[metric])
     ]));
 }
-
-const RECORDS_FILE = 'records.jsonl.gz';
-const RECORDS_FORMAT = 'electorate-records';
-/** Bumped whenever a reader of the previous version would misread a file. */
-const RECORDS_FORMAT_VERSION = 1;
 
 // Warnings are free text written by gathering and resolution; some name commit identities by email.
 const EMAIL = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
@@ -16730,15 +16730,19 @@ const ROLL_FILES = [
  * Removes the roll files of dir (and half-written ones), leaving every other file alone, and those
  * `keep` says to keep. Returns the names of the roll files that were there.
  */
-async function removeRoll(dir, keep = () => false) {
+async function removeRoll(dir, keep = async () => false) {
     const removed = [];
     for (const name of ROLL_FILES) {
         for (const file of [name, name + PARTIAL_SUFFIX]) {
             const where = join(dir, file);
-            if (keep(where) || !existsSync(where))
+            if (await keep(where))
                 continue;
-            await rm(where, { force: true });
-            if (file === name)
+            const gone = await rm(where).then(() => true, (error) => {
+                if (error.code === 'ENOENT')
+                    return false;
+                throw error;
+            });
+            if (gone && file === name)
                 removed.push(name);
         }
     }
@@ -16837,6 +16841,40 @@ async function writeWhole(path, text) {
 }
 function sha256(text) {
     return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Refuses a run that would replace a file it reads: re-scoring `records.jsonl.gz` into its own folder
+ * with emails off would overwrite it with hashed addresses, and they would be lost for good.
+ */
+async function refuseToOverwriteInputs(options, recordsFiles) {
+    const outputs = new Map();
+    for (const name of [...OUTPUT_FILES, RECORDS_FILE]) {
+        for (const file of [name, `${name}.partial`]) {
+            const where = path.join(options.outputDir, file);
+            outputs.set(await canonical(where), where);
+        }
+    }
+    const inputs = [
+        ...recordsFiles.map(file => ['records', file]),
+        ...(options.previous === undefined ? [] : [['previous', options.previous]]),
+        ['config', options.config.path]
+    ];
+    for (const [input, file] of inputs) {
+        const output = outputs.get(await canonical(file));
+        if (output !== undefined) {
+            throw new UsageError(`${input}: ${file} is also an output of this run (output-dir ${options.outputDir}): a run never ` +
+                'replaces a file it reads; write into another folder');
+        }
+    }
+}
+/** The path with symbolic links resolved where it exists, as given where it does not. */
+async function canonical(file) {
+    const resolved = path.resolve(file);
+    return realpath(resolved).catch(async () => {
+        const folder = await realpath(path.dirname(resolved)).catch(() => path.dirname(resolved));
+        return path.join(folder, path.basename(resolved));
+    });
 }
 
 const blank = (value) => value === undefined || value.trim() === '';
@@ -16944,21 +16982,12 @@ async function removeRollAfterFailure(raw, context) {
         return '';
     }
     const named = [raw.previous, raw.config, ...(raw.records ?? [])].flatMap(file => blank(file) ? [] : [path.resolve(context.workspace, file.trim())]);
-    const inputs = new Set(named.map(realPath));
-    const removed = await removeRoll(dir, file => inputs.has(realPath(file))).catch(() => []);
+    const inputs = new Set(await Promise.all(named.map(canonical)));
+    const removed = await removeRoll(dir, async (file) => inputs.has(await canonical(file))).catch(() => []);
     if (removed.length === 0)
         return '';
     return (`the earlier roll files of ${path.relative(context.workspace, dir) || '.'} were removed ` +
         `(${removed.join(', ')}), so that they are not taken for this run's`);
-}
-/** The path with symbolic links resolved where it exists, as given where it does not. */
-function realPath(file) {
-    try {
-        return realpathSync(file);
-    }
-    catch {
-        return path.resolve(file);
-    }
 }
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */
 function mode(value, records) {
@@ -57810,6 +57839,32 @@ const ORGANIZATION_MEMBERS = /* GraphQL */ `
     }
   }
 `;
+// One spelling of each kind of edge, for the first page (inside the bigger query) and the pages after it
+// (by node id), so that both read back the same.
+const TEAM_MEMBER_EDGE = /* GraphQL */ `
+  fragment TeamMemberEdgeFields on TeamMemberEdge {
+    role
+    node {
+      login
+    }
+  }
+`;
+const TEAM_REPOSITORY_EDGE = /* GraphQL */ `
+  fragment TeamRepositoryEdgeFields on TeamRepositoryEdge {
+    permission
+    node {
+      nameWithOwner
+    }
+  }
+`;
+const COLLABORATOR_EDGE = /* GraphQL */ `
+  fragment CollaboratorEdgeFields on RepositoryCollaboratorEdge {
+    permission
+    node {
+      login
+    }
+  }
+`;
 const ORGANIZATION_TEAMS = /* GraphQL */ `
   query OrganizationTeams($login: String!, $first: Int!, $after: String) {
     organization(login: $login) {
@@ -57819,10 +57874,7 @@ const ORGANIZATION_TEAMS = /* GraphQL */ `
           slug
           members(first: 100, membership: IMMEDIATE) {
             edges {
-              role
-              node {
-                login
-              }
+              ...TeamMemberEdgeFields
             }
             pageInfo {
               hasNextPage
@@ -57831,10 +57883,7 @@ const ORGANIZATION_TEAMS = /* GraphQL */ `
           }
           repositories(first: 100) {
             edges {
-              permission
-              node {
-                nameWithOwner
-              }
+              ...TeamRepositoryEdgeFields
             }
             pageInfo {
               hasNextPage
@@ -57849,6 +57898,8 @@ const ORGANIZATION_TEAMS = /* GraphQL */ `
       }
     }
   }
+  ${TEAM_MEMBER_EDGE}
+  ${TEAM_REPOSITORY_EDGE}
 `;
 /** Outside collaborators of a batch of repositories by id: a hundred repositories cost one point. */
 const OUTSIDE_COLLABORATORS = {
@@ -57860,10 +57911,7 @@ const OUTSIDE_COLLABORATORS = {
       nameWithOwner
       collaborators(first: 100, affiliation: OUTSIDE) {
         edges {
-          permission
-          node {
-            login
-          }
+          ...CollaboratorEdgeFields
         }
         pageInfo {
           hasNextPage
@@ -57871,70 +57919,34 @@ const OUTSIDE_COLLABORATORS = {
         }
       }
     }
+    ${COLLABORATOR_EDGE}
   `
 };
-// The pages after the first hundred, for the rare team, team or repository with more: asked by node id
-// from the cursor the first page ended on.
-const TEAM_MEMBERS = /* GraphQL */ `
-  query TeamMembers($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Team {
-        members(first: $first, after: $after, membership: IMMEDIATE) {
-          edges {
-            role
-            node {
-              login
+/** The pages after the first hundred of one list, asked by its owner's node id from a cursor. */
+function laterPages(name, type, field, edge) {
+    const [, fragment] = /fragment (\w+)/.exec(edge);
+    return /* GraphQL */ `
+    query ${name}($id: ID!, $first: Int!, $after: String) {
+      node(id: $id) {
+        ... on ${type} {
+          ${field} {
+            edges {
+              ...${fragment}
             }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
           }
         }
       }
     }
-  }
-`;
-const TEAM_REPOSITORIES = /* GraphQL */ `
-  query TeamRepositories($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Team {
-        repositories(first: $first, after: $after) {
-          edges {
-            permission
-            node {
-              nameWithOwner
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`;
-const REPOSITORY_COLLABORATORS = /* GraphQL */ `
-  query RepositoryCollaborators($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Repository {
-        collaborators(first: $first, after: $after, affiliation: OUTSIDE) {
-          edges {
-            permission
-            node {
-              login
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`;
+    ${edge}
+  `;
+}
+const TEAM_MEMBERS = laterPages('TeamMembers', 'Team', 'members(first: $first, after: $after, membership: IMMEDIATE)', TEAM_MEMBER_EDGE);
+const TEAM_REPOSITORIES = laterPages('TeamRepositories', 'Team', 'repositories(first: $first, after: $after)', TEAM_REPOSITORY_EDGE);
+const REPOSITORY_COLLABORATORS = laterPages('RepositoryCollaborators', 'Repository', 'collaborators(first: $first, after: $after, affiliation: OUTSIDE)', COLLABORATOR_EDGE);
 
 /** Teams per page: each brings up to a hundred members and a hundred repositories. */
 const TEAMS_PER_PAGE = 10;
@@ -59299,6 +59311,8 @@ async function* repositoriesInScope(request, window, client, log) {
     for (const organization of organizations)
         yield* organizationRepositories(organization, request, window, client, log);
 }
+/** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
+const unknownOrganization = (organization) => new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`);
 async function* organizationRepositories(organization, { config }, window, client, log) {
     const isExcluded = excludedRepositories(config);
     const { archived, forks, private: privateOnes } = config.repositories;
@@ -59316,22 +59330,22 @@ async function* organizationRepositories(organization, { config }, window, clien
         label: `repositories of ${organization}`,
         connection: (data) => {
             if (!data.organization)
-                throw new Error(`GitHub knows no organization named ${organization}`);
+                throw unknownOrganization(organization);
             return data.organization.repositories;
         },
         first: LISTING_PAGE,
         priority: PRIORITY.lists
     });
-    const forbiddenHere = async (error) => {
+    const failureHere = async (error) => {
         if (error instanceof GitHubMissingError && error.onlyGone(p => p.length === 1 && p[0] === 'organization'))
-            throw new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`);
+            throw unknownOrganization(organization);
         const forbidden = forbiddenList(error);
         const index = forbidden?.path[3];
         if (!forbidden || typeof index !== 'number')
             throw error;
         throw forbiddenFailure(await nameAt(client, filters, listed + index), forbidden.field);
     };
-    for await (const page of catchingIn(listing, forbiddenHere)) {
+    for await (const page of catchingIn(listing, failureHere)) {
         // GitHub filtered already; asked again so that a server ignoring the arguments cannot widen the scope.
         const inScope = page.filter(r => (archived || !r.isArchived) &&
             (forks || !r.isFork) &&
@@ -61778,11 +61792,8 @@ async function readRecordsFile(path, caps = DEFAULT_RECORDS_CAPS) {
                 const stray = head.files?.find(files => !inScope.has(files.repository));
                 if (stray)
                     throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`);
-                const strayCollaborator = head.access?.collaborators.find(c => !inScope.has(c.repository));
-                if (strayCollaborator)
-                    throw fail(`line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`);
                 if (head.access)
-                    checkRoles(head, inScope, fail);
+                    checkRoles(head, head.access, inScope, fail);
                 expected = 1 + announced;
             }
             else if (number > expected) {
@@ -61872,11 +61883,15 @@ function parseLine(line, number, fail) {
         throw fail(`line ${number} is not JSON`);
     }
 }
-/** Roles speak only for the header's organizations, their own teams and the repositories in scope. */
-function checkRoles(head, inScope, fail) {
+/**
+ * Roles as a gathering run keeps them (accessInScope): only of the header's organizations, teams under
+ * their own organization, permissions and outside collaborators only on repositories in scope, and
+ * those collaborators only with admin or maintain.
+ */
+function checkRoles(head, access, inScope, fail) {
     const organizations = organizationsOf(head);
     const named = new Set(organizations.map(o => o.toLowerCase()));
-    for (const roles of head.access.organizations) {
+    for (const roles of access.organizations) {
         if (!named.has(roles.organization.toLowerCase()))
             throw fail(`line 1: the roles of ${roles.organization}, which is not among the header's organizations ` +
                 `(${organizations.join(', ')})`);
@@ -61887,6 +61902,13 @@ function checkRoles(head, inScope, fail) {
             if (stray)
                 throw fail(`line 1: the team ${team.slug}'s permission on ${stray.repository}, which the header's scope does not hold`);
         }
+    }
+    for (const c of access.collaborators) {
+        if (!inScope.has(c.repository))
+            throw fail(`line 1: a collaborator of ${c.repository}, which the header's scope does not hold`);
+        if (!KEY_PERMISSIONS.has(c.permission))
+            throw fail(`line 1: the collaborator ${c.login} of ${c.repository} holds ${c.permission}: only admin and ` +
+                'maintain are kept');
     }
 }
 
@@ -61960,40 +61982,6 @@ async function filesMatching(pattern) {
         .map(entry => path.join(base, entry));
 }
 const exists = (file) => stat(file).then(() => true, () => false);
-
-/**
- * Refuses a run that would replace a file it reads: re-scoring `records.jsonl.gz` into its own folder
- * with emails off would overwrite it with hashed addresses, and they would be lost for good.
- */
-async function refuseToOverwriteInputs(options, recordsFiles) {
-    const outputs = new Map();
-    for (const name of [...OUTPUT_FILES, RECORDS_FILE]) {
-        for (const file of [name, `${name}.partial`]) {
-            const where = path.join(options.outputDir, file);
-            outputs.set(await canonical(where), where);
-        }
-    }
-    const inputs = [
-        ...recordsFiles.map(file => ['records', file]),
-        ...(options.previous === undefined ? [] : [['previous', options.previous]]),
-        ['config', options.config.path]
-    ];
-    for (const [input, file] of inputs) {
-        const output = outputs.get(await canonical(file));
-        if (output !== undefined) {
-            throw new UsageError(`${input}: ${file} is also an output of this run (output-dir ${options.outputDir}): a run never ` +
-                'replaces a file it reads; write into another folder');
-        }
-    }
-}
-/** The path with symbolic links resolved where it exists, as given where it does not. */
-async function canonical(file) {
-    const resolved = path.resolve(file);
-    return realpath(resolved).catch(async () => {
-        const folder = await realpath(path.dirname(resolved)).catch(() => path.dirname(resolved));
-        return path.join(folder, path.basename(resolved));
-    });
-}
 
 // Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
 const byRecord = (a, b) => byCodeUnits(a.repository, b.repository) ||
@@ -62148,6 +62136,8 @@ async function candidateLogins(given, client) {
  * no activity, so the report names them rather than passing them as "not eligible" in silence.
  */
 function uncheckedCandidates(candidates, gathered) {
+    if (candidates.length === 0)
+        return [];
     const known = new Set([...loginsIn(gathered.records), ...Object.keys(gathered.profiles)].map(login => login.toLowerCase()));
     const unknown = candidates.filter(login => !known.has(login.toLowerCase()));
     if (unknown.length === 0)
@@ -62161,9 +62151,8 @@ function uncheckedCandidates(candidates, gathered) {
 
 /** GitHub's enum spelling (`ADMIN`) as the CSV writes roles: lower case (`admin`). */
 const spelled = (permission) => permission.toLowerCase();
-function accessOf(gathered, repositories, electorate, identities) {
-    // Records files from elsewhere are held to the scope as a gathering run holds itself.
-    const facts = accessInScope(gathered, repositories);
+/** `facts` as gathering keeps them (accessInScope) and reading a records file checks them. */
+function accessOf(facts, repositories, electorate, identities) {
     const byKey = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]));
     const personOf = (login) => {
         const key = identities.personOfLogin(login);
@@ -62321,8 +62310,7 @@ function patternMatcher(pattern) {
  * its maintainers or CODEOWNERS users is on the roll. A file that does not parse (or is not a workflow,
  * with no `jobs:` map) is one row with status `unparsable`, never left out.
  */
-function ciJobs(gathered, electorate, config) {
-    const identities = resolveIdentities(gathered, config);
+function ciJobs(gathered, electorate, identities) {
     const onRoll = new Set(qualifiedOf(electorate.people).map(person => person.login.toLowerCase()));
     const authorOf = new Map(electorate.evidence.filter(item => item.metric === 'merged_prs').map(item => [item.url, item.login]));
     const changes = new Map();
@@ -62401,7 +62389,7 @@ const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sor
 function stewardshipOf(gathered, electorate, config, asked) {
     const { candidates } = asked;
     const identities = resolveIdentities(gathered, config);
-    const ci = ciJobs(gathered, electorate, config);
+    const ci = ciJobs(gathered, electorate, identities);
     return {
         ciJobs: ci.jobs,
         warnings: ci.warnings,

@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { endpointWarning, resolveGraphqlUrl } from './github/endpoint.js'
 import { LOGIN } from './logins.js'
@@ -14,6 +13,7 @@ import {
   UsageError
 } from './options.js'
 import { parseRecordsCaps } from './records-file/caps.js'
+import { canonical } from './output/overwrites.js'
 import { removeRoll } from './output/write.js'
 
 export interface InputContext {
@@ -142,22 +142,13 @@ export async function removeRollAfterFailure(
   const named = [raw.previous, raw.config, ...(raw.records ?? [])].flatMap(file =>
     blank(file) ? [] : [path.resolve(context.workspace, file.trim())]
   )
-  const inputs = new Set(named.map(realPath))
-  const removed = await removeRoll(dir, file => inputs.has(realPath(file))).catch(() => [])
+  const inputs = new Set(await Promise.all(named.map(canonical)))
+  const removed = await removeRoll(dir, async file => inputs.has(await canonical(file))).catch(() => [])
   if (removed.length === 0) return ''
   return (
     `the earlier roll files of ${path.relative(context.workspace, dir) || '.'} were removed ` +
     `(${removed.join(', ')}), so that they are not taken for this run's`
   )
-}
-
-/** The path with symbolic links resolved where it exists, as given where it does not. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file)
-  } catch {
-    return path.resolve(file)
-  }
 }
 
 /** Records files mean score unless a mode says otherwise; score needs them, the others take none. */

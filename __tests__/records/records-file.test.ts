@@ -156,6 +156,14 @@ describe('the records file', () => {
         ]
       },
       "line 1: the team org/t's permission on org/secret, which the header's scope does not hold"
+    ],
+    [
+      'an outside collaborator who holds no key',
+      {
+        organizations: [],
+        collaborators: [{ repository: 'org/repo', login: 'mallory', permission: 'WRITE' }]
+      },
+      'line 1: the collaborator mallory of org/repo holds WRITE: only admin and maintain are kept'
     ]
   ])('refuses %s', async (_, access, message) => {
     const dir = await tempDir()

@@ -100,6 +100,10 @@ export async function* repositoriesInScope(
     yield* organizationRepositories(organization, request, window, client, log)
 }
 
+/** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
+const unknownOrganization = (organization: string) =>
+  new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`)
+
 async function* organizationRepositories(
   organization: string,
   { config }: ScopeRequest,
@@ -122,23 +126,21 @@ async function* organizationRepositories(
     variables: { ...filters, ...listingVariables(window) },
     label: `repositories of ${organization}`,
     connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
-      if (!data.organization) throw new Error(`GitHub knows no organization named ${organization}`)
+      if (!data.organization) throw unknownOrganization(organization)
       return data.organization.repositories
     },
     first: LISTING_PAGE,
     priority: PRIORITY.lists
   })
-  const forbiddenHere = async (error: unknown): Promise<never> => {
+  const failureHere = async (error: unknown): Promise<never> => {
     if (error instanceof GitHubMissingError && error.onlyGone(p => p.length === 1 && p[0] === 'organization'))
-      throw new UsageError(
-        `organization: GitHub knows no organization '${organization}' (or the token may not see it)`
-      )
+      throw unknownOrganization(organization)
     const forbidden = forbiddenList(error)
     const index = forbidden?.path[3]
     if (!forbidden || typeof index !== 'number') throw error
     throw forbiddenFailure(await nameAt(client, filters, listed + index), forbidden.field)
   }
-  for await (const page of catchingIn(listing, forbiddenHere)) {
+  for await (const page of catchingIn(listing, failureHere)) {
     // GitHub filtered already; asked again so that a server ignoring the arguments cannot widen the scope.
     const inScope = page.filter(
       r =>

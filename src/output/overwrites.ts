@@ -33,7 +33,7 @@ export async function refuseToOverwriteInputs(options: Options, recordsFiles: st
 }
 
 /** The path with symbolic links resolved where it exists, as given where it does not. */
-async function canonical(file: string): Promise<string> {
+export async function canonical(file: string): Promise<string> {
   const resolved = path.resolve(file)
   return realpath(resolved).catch(async () => {
     const folder = await realpath(path.dirname(resolved)).catch(() => path.dirname(resolved))

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -61,15 +60,21 @@ export const ROLL_FILES = [
  */
 export async function removeRoll(
   dir: string,
-  keep: (file: string) => boolean = () => false
+  keep: (file: string) => Promise<boolean> = async () => false
 ): Promise<string[]> {
   const removed: string[] = []
   for (const name of ROLL_FILES) {
     for (const file of [name, name + PARTIAL_SUFFIX]) {
       const where = join(dir, file)
-      if (keep(where) || !existsSync(where)) continue
-      await rm(where, { force: true })
-      if (file === name) removed.push(name)
+      if (await keep(where)) continue
+      const gone = await rm(where).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false
+          throw error
+        }
+      )
+      if (gone && file === name) removed.push(name)
     }
   }
   return removed

@@ -1,6 +1,14 @@
 import type { z } from 'zod'
 import { UsageError } from '../options.js'
-import { loginsIn, organizationsOf, type ActivityRecord, type Gathered, type Profile } from '../records.js'
+import {
+  KEY_PERMISSIONS,
+  loginsIn,
+  organizationsOf,
+  type AccessFacts,
+  type ActivityRecord,
+  type Gathered,
+  type Profile
+} from '../records.js'
 import { DEFAULT_RECORDS_CAPS, type RecordsCaps } from './caps.js'
 import { RECORDS_FORMAT, RECORDS_FORMAT_VERSION, type RecordsHeader } from './format.js'
 import { gunzippedLines } from './lines.js'
@@ -42,12 +50,7 @@ export async function readRecordsFile(
         }
         const stray = head.files?.find(files => !inScope.has(files.repository))
         if (stray) throw fail(`line 1: files of ${stray.repository}, which the header's scope does not hold`)
-        const strayCollaborator = head.access?.collaborators.find(c => !inScope.has(c.repository))
-        if (strayCollaborator)
-          throw fail(
-            `line 1: a collaborator of ${strayCollaborator.repository}, which the header's scope does not hold`
-          )
-        if (head.access) checkRoles(head, inScope, fail)
+        if (head.access) checkRoles(head, head.access, inScope, fail)
         expected = 1 + announced
       } else if (number > expected) {
         throw fail(
@@ -145,11 +148,20 @@ function parseLine(line: string, number: number, fail: (why: string) => Error): 
   }
 }
 
-/** Roles speak only for the header's organizations, their own teams and the repositories in scope. */
-function checkRoles(head: RecordsHeader, inScope: Set<string>, fail: (why: string) => UsageError): void {
+/**
+ * Roles as a gathering run keeps them (accessInScope): only of the header's organizations, teams under
+ * their own organization, permissions and outside collaborators only on repositories in scope, and
+ * those collaborators only with admin or maintain.
+ */
+function checkRoles(
+  head: RecordsHeader,
+  access: AccessFacts,
+  inScope: Set<string>,
+  fail: (why: string) => UsageError
+): void {
   const organizations = organizationsOf(head)
   const named = new Set(organizations.map(o => o.toLowerCase()))
-  for (const roles of head.access!.organizations) {
+  for (const roles of access.organizations) {
     if (!named.has(roles.organization.toLowerCase()))
       throw fail(
         `line 1: the roles of ${roles.organization}, which is not among the header's organizations ` +
@@ -164,5 +176,14 @@ function checkRoles(head: RecordsHeader, inScope: Set<string>, fail: (why: strin
           `line 1: the team ${team.slug}'s permission on ${stray.repository}, which the header's scope does not hold`
         )
     }
+  }
+  for (const c of access.collaborators) {
+    if (!inScope.has(c.repository))
+      throw fail(`line 1: a collaborator of ${c.repository}, which the header's scope does not hold`)
+    if (!KEY_PERMISSIONS.has(c.permission))
+      throw fail(
+        `line 1: the collaborator ${c.login} of ${c.repository} holds ${c.permission}: only admin and ` +
+          'maintain are kept'
+      )
   }
 }

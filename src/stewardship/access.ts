@@ -3,7 +3,7 @@
 import type { Identities } from '../electorate/identities.js'
 import { byCodeUnits } from '../electorate/order.js'
 import type { Electorate, Person } from '../electorate/types.js'
-import { type AccessFacts, accessInScope, KEY_PERMISSIONS } from '../records.js'
+import { type AccessFacts, KEY_PERMISSIONS } from '../records.js'
 
 export type AccessRole = 'owner' | 'member' | 'team-maintainer' | 'team-member' | 'collaborator'
 
@@ -31,14 +31,13 @@ export interface AccessFindings {
 /** GitHub's enum spelling (`ADMIN`) as the CSV writes roles: lower case (`admin`). */
 const spelled = (permission: string) => permission.toLowerCase()
 
+/** `facts` as gathering keeps them (accessInScope) and reading a records file checks them. */
 export function accessOf(
-  gathered: AccessFacts,
+  facts: AccessFacts,
   repositories: readonly string[],
   electorate: Electorate,
   identities: Pick<Identities, 'personOfLogin'>
 ): AccessFindings {
-  // Records files from elsewhere are held to the scope as a gathering run holds itself.
-  const facts = accessInScope(gathered, repositories)
   const byKey = new Map(electorate.people.map(person => [person.login.toLowerCase(), person]))
   const personOf = (login: string): Person | undefined => {
     const key = identities.personOfLogin(login)

@@ -29,6 +29,7 @@ export async function candidateLogins(
  * no activity, so the report names them rather than passing them as "not eligible" in silence.
  */
 export function uncheckedCandidates(candidates: readonly string[], gathered: Gathered): string[] {
+  if (candidates.length === 0) return []
   const known = new Set(
     [...loginsIn(gathered.records), ...Object.keys(gathered.profiles)].map(login => login.toLowerCase())
   )

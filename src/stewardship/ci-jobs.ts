@@ -1,6 +1,5 @@
 import { parseDocument } from 'yaml'
-import type { Config } from '../config/schema.js'
-import { resolveIdentities } from '../electorate/identities.js'
+import type { Identities } from '../electorate/identities.js'
 import { byCodeUnits, caseInsensitiveOrder } from '../electorate/order.js'
 import { qualifiedOf } from '../electorate/people.js'
 import type { Electorate } from '../electorate/types.js'
@@ -35,9 +34,8 @@ export interface CiJob {
 export function ciJobs(
   gathered: Gathered,
   electorate: Electorate,
-  config: Config
+  identities: Pick<Identities, 'personOfLogin'>
 ): { jobs: CiJob[]; warnings: string[] } {
-  const identities = resolveIdentities(gathered, config)
   const onRoll = new Set(qualifiedOf(electorate.people).map(person => person.login.toLowerCase()))
   const authorOf = new Map(
     electorate.evidence.filter(item => item.metric === 'merged_prs').map(item => [item.url, item.login])

@@ -25,7 +25,7 @@ export function stewardshipOf(
 ): Stewardship {
   const { candidates } = asked
   const identities = resolveIdentities(gathered, config)
-  const ci = ciJobs(gathered, electorate, config)
+  const ci = ciJobs(gathered, electorate, identities)
   return {
     ciJobs: ci.jobs,
     warnings: ci.warnings,

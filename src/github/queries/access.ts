@@ -23,6 +23,33 @@ export const ORGANIZATION_MEMBERS = /* GraphQL */ `
   }
 `
 
+// One spelling of each kind of edge, for the first page (inside the bigger query) and the pages after it
+// (by node id), so that both read back the same.
+const TEAM_MEMBER_EDGE = /* GraphQL */ `
+  fragment TeamMemberEdgeFields on TeamMemberEdge {
+    role
+    node {
+      login
+    }
+  }
+`
+const TEAM_REPOSITORY_EDGE = /* GraphQL */ `
+  fragment TeamRepositoryEdgeFields on TeamRepositoryEdge {
+    permission
+    node {
+      nameWithOwner
+    }
+  }
+`
+const COLLABORATOR_EDGE = /* GraphQL */ `
+  fragment CollaboratorEdgeFields on RepositoryCollaboratorEdge {
+    permission
+    node {
+      login
+    }
+  }
+`
+
 export const ORGANIZATION_TEAMS = /* GraphQL */ `
   query OrganizationTeams($login: String!, $first: Int!, $after: String) {
     organization(login: $login) {
@@ -32,10 +59,7 @@ export const ORGANIZATION_TEAMS = /* GraphQL */ `
           slug
           members(first: 100, membership: IMMEDIATE) {
             edges {
-              role
-              node {
-                login
-              }
+              ...TeamMemberEdgeFields
             }
             pageInfo {
               hasNextPage
@@ -44,10 +68,7 @@ export const ORGANIZATION_TEAMS = /* GraphQL */ `
           }
           repositories(first: 100) {
             edges {
-              permission
-              node {
-                nameWithOwner
-              }
+              ...TeamRepositoryEdgeFields
             }
             pageInfo {
               hasNextPage
@@ -62,6 +83,8 @@ export const ORGANIZATION_TEAMS = /* GraphQL */ `
       }
     }
   }
+  ${TEAM_MEMBER_EDGE}
+  ${TEAM_REPOSITORY_EDGE}
 `
 
 /** Outside collaborators of a batch of repositories by id: a hundred repositories cost one point. */
@@ -74,10 +97,7 @@ export const OUTSIDE_COLLABORATORS: NodesQuery = {
       nameWithOwner
       collaborators(first: 100, affiliation: OUTSIDE) {
         edges {
-          permission
-          node {
-            login
-          }
+          ...CollaboratorEdgeFields
         }
         pageInfo {
           hasNextPage
@@ -85,71 +105,48 @@ export const OUTSIDE_COLLABORATORS: NodesQuery = {
         }
       }
     }
+    ${COLLABORATOR_EDGE}
   `
 }
 
-// The pages after the first hundred, for the rare team, team or repository with more: asked by node id
-// from the cursor the first page ended on.
-
-export const TEAM_MEMBERS = /* GraphQL */ `
-  query TeamMembers($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Team {
-        members(first: $first, after: $after, membership: IMMEDIATE) {
-          edges {
-            role
-            node {
-              login
+/** The pages after the first hundred of one list, asked by its owner's node id from a cursor. */
+function laterPages(name: string, type: string, field: string, edge: string): string {
+  const [, fragment] = /fragment (\w+)/.exec(edge)!
+  return /* GraphQL */ `
+    query ${name}($id: ID!, $first: Int!, $after: String) {
+      node(id: $id) {
+        ... on ${type} {
+          ${field} {
+            edges {
+              ...${fragment}
             }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
           }
         }
       }
     }
-  }
-`
+    ${edge}
+  `
+}
 
-export const TEAM_REPOSITORIES = /* GraphQL */ `
-  query TeamRepositories($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Team {
-        repositories(first: $first, after: $after) {
-          edges {
-            permission
-            node {
-              nameWithOwner
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`
-
-export const REPOSITORY_COLLABORATORS = /* GraphQL */ `
-  query RepositoryCollaborators($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Repository {
-        collaborators(first: $first, after: $after, affiliation: OUTSIDE) {
-          edges {
-            permission
-            node {
-              login
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-`
+export const TEAM_MEMBERS = laterPages(
+  'TeamMembers',
+  'Team',
+  'members(first: $first, after: $after, membership: IMMEDIATE)',
+  TEAM_MEMBER_EDGE
+)
+export const TEAM_REPOSITORIES = laterPages(
+  'TeamRepositories',
+  'Team',
+  'repositories(first: $first, after: $after)',
+  TEAM_REPOSITORY_EDGE
+)
+export const REPOSITORY_COLLABORATORS = laterPages(
+  'RepositoryCollaborators',
+  'Repository',
+  'collaborators(first: $first, after: $after, affiliation: OUTSIDE)',
+  COLLABORATOR_EDGE
+)
