@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import require$$0$6, { isDeepStrictEqual, promisify, parseArgs } from 'node:util';
+import require$$0$6, { isDeepStrictEqual, parseArgs } from 'node:util';
 import path, { basename, join } from 'node:path';
 import { statSync, realpathSync, createReadStream } from 'node:fs';
-import { rm, mkdir, writeFile, rename, realpath, readFile, stat, readdir } from 'node:fs/promises';
+import { rm, writeFile, rename, mkdir, realpath, readFile, stat, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
@@ -24,7 +24,7 @@ import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$7 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2, { createGunzip, gzip } from 'node:zlib';
+import require$$1$2, { createGunzip, createGzip } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
@@ -33,6 +33,7 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
+import { finished } from 'node:stream/promises';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -16762,7 +16763,9 @@ async function removeStaleElectorate(dir) {
 /** Writes the output folder; the same inputs give the same bytes (report.json's `run` aside). */
 async function writeOutputs(dir, electorate, meta, options) {
     const { includeEmails } = options;
-    const written = options.written ?? {};
+    const writing = options.written ?? Promise.resolve({});
+    // Awaited below; should this run fail first, the caller waits for the records file itself.
+    writing.catch(() => undefined);
     const previous = options.previous;
     const changes = previous && {
         previous,
@@ -16791,40 +16794,38 @@ async function writeOutputs(dir, electorate, meta, options) {
         contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates));
     if (stewardship?.access)
         contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows));
+    // Each file encoded once, for its hash and its write (evidence.csv and report.html run to tens of MB).
+    const bytes = new Map([...contents].map(([name, text]) => [name, Buffer.from(text, 'utf8')]));
     const hashes = {};
-    for (const [name, text] of contents)
-        hashes[name] = sha256(text);
-    const html = reportHtml(electorate, meta, {
-        includeEmails,
-        files: { ...hashes },
-        access: stewardship?.access
-    });
-    contents.set(REPORT_HTML, html);
-    hashes[REPORT_HTML] = sha256(html);
+    for (const [name, encoded] of bytes)
+        hashes[name] = sha256(encoded);
+    const add = (name, text) => {
+        const encoded = Buffer.from(text, 'utf8');
+        bytes.set(name, encoded);
+        hashes[name] = sha256(encoded);
+    };
+    add(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: { ...hashes }, access: stewardship?.access }));
+    const written = await writing;
     for (const [name, file] of Object.entries(written))
         hashes[name] = file.sha256;
-    const readme = readmeTxt([...Object.keys(hashes), REPORT_JSON, README_TXT], {
+    add(README_TXT, readmeTxt([...Object.keys(hashes), REPORT_JSON, README_TXT], {
         toolVersion: meta.toolVersion,
         organization: meta.organization,
         since: formatTime(meta.since),
         until: formatTime(meta.until),
         includeEmails
-    });
-    contents.set(README_TXT, readme);
-    hashes[README_TXT] = sha256(readme);
-    const json = reportJson(electorate, meta, { includeEmails, files: { ...hashes } });
-    contents.set(REPORT_JSON, json);
-    hashes[REPORT_JSON] = sha256(json);
+    }));
+    add(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: { ...hashes } }));
     await removeStaleElectorate(dir);
     await mkdir(dir, { recursive: true });
     const files = { ...written };
     const path = (name) => join(dir, name);
     // electorate.csv only once every other file is whole: its presence means the run completed.
-    const beforeRoll = OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV && contents.has(name));
-    await Promise.all(beforeRoll.map(name => writeWhole(path(name), contents.get(name))));
-    await writeWhole(path(ELECTORATE_CSV), contents.get(ELECTORATE_CSV));
+    const beforeRoll = OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV && bytes.has(name));
+    await Promise.all(beforeRoll.map(name => writeWhole(path(name), bytes.get(name))));
+    await writeWhole(path(ELECTORATE_CSV), bytes.get(ELECTORATE_CSV));
     for (const name of OUTPUT_FILES)
-        if (contents.has(name))
+        if (bytes.has(name))
             files[name] = { path: path(name), sha256: hashes[name] };
     return { dir, files, summary, electorateCsv: files[ELECTORATE_CSV].path };
 }
@@ -16834,13 +16835,13 @@ async function writeFolderReadme(dir, files, facts) {
     return join(dir, README_TXT);
 }
 // Write beside, then rename: a crash leaves either no file or the whole file, never half a roll.
-async function writeWhole(path, text) {
+async function writeWhole(path, content) {
     const partial = path + PARTIAL_SUFFIX;
-    await writeFile(partial, text, 'utf8');
+    await writeFile(partial, content);
     await rename(partial, path);
 }
-function sha256(text) {
-    return createHash('sha256').update(text, 'utf8').digest('hex');
+function sha256(bytes) {
+    return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -61598,7 +61599,7 @@ function agreedProfiles(shards, gathered) {
     return profiles;
 }
 
-const NEWLINE = 0x0a;
+const NEWLINE$1 = 0x0a;
 /**
  * The lines of a gzip file, read as a stream, each scanned once: neither the whole text nor a line
  * joined over and over sits in memory. Past the inflated-size or line-length cap it throws at once.
@@ -61620,7 +61621,7 @@ async function* gunzippedLines(path, caps, fail) {
                 `(records-caps inflated=SIZE raises it)`);
         }
         let start = 0;
-        for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+        for (let end = chunk.indexOf(NEWLINE$1); end !== -1; end = chunk.indexOf(NEWLINE$1, start)) {
             if (pending + end - start > caps.line)
                 throw tooLong();
             const line = pieces.length === 0
@@ -61984,8 +61985,7 @@ async function filesMatching(pattern) {
 const exists = (file) => stat(file).then(() => true, () => false);
 
 // Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
-const byRecord = (a, b) => byCodeUnits(a.repository, b.repository) ||
-    byCodeUnits(a.kind, b.kind) ||
+const withinRepository = (a, b) => byCodeUnits(a.kind, b.kind) ||
     byCodeUnits(a.at, b.at) ||
     byCodeUnits(a.url, b.url) ||
     byCodeUnits(JSON.stringify(a), JSON.stringify(b));
@@ -61999,7 +61999,7 @@ function inCanonicalOrder(gathered) {
     return {
         ...gathered,
         repositories: [...gathered.repositories].sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner)),
-        records: [...gathered.records].sort(byRecord),
+        records: byRepositoryThenRecord(gathered.records),
         profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]])),
         warnings: [...gathered.warnings].sort(byCodeUnits),
         ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
@@ -62014,6 +62014,20 @@ function inCanonicalOrder(gathered) {
         }),
         ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
     };
+}
+/** Records by repository, then kind, time and item: each repository sorted on its own (a fifth faster). */
+function byRepositoryThenRecord(records) {
+    const byRepository = new Map();
+    for (const record of records) {
+        const group = byRepository.get(record.repository);
+        if (group)
+            group.push(record);
+        else
+            byRepository.set(record.repository, [record]);
+    }
+    return [...byRepository.keys()]
+        .sort(byCodeUnits)
+        .flatMap(repository => byRepository.get(repository).sort(withinRepository));
 }
 const byLogin = (a, b) => byCodeUnits(a.login, b.login);
 function accessInOrder(access) {
@@ -62043,10 +62057,11 @@ const GZIP_OS_BYTE = 9;
 const GZIP_OS_UNIX = 3;
 // Level 9 takes twice as long for 4% fewer bytes on records files.
 const GZIP_LEVEL = 6;
-const CHUNK_MIN = 1 << 16;
-// Well under V8's longest string (2^29 characters), and one batch for most organizations.
-const BATCH_CHARS = 1 << 26;
-const gzipAsync = promisify(gzip);
+const NEWLINE = 0x0a;
+// Records compress about thirteen to one: output comes in few pieces.
+const GZIP_OUTPUT_CHUNK = 1 << 20;
+// Lines are encoded into pieces of this size, each handed to deflate as soon as it is full.
+const PIECE_BYTES = 1 << 23;
 /** The lines of the records file for records already in canonical order: header, records, profiles. */
 function* recordsFileLines(gathered) {
     const profiles = Object.values(gathered.profiles);
@@ -62074,30 +62089,31 @@ function* recordsFileLines(gathered) {
 }
 /**
  * Gzip of the lines, one per line. No file name, modification time 0 (zlib's defaults) and a fixed OS
- * byte: the same lines give the same bytes. Deflate runs in one piece on libuv's pool, so the run
- * scores the records while they are compressed.
+ * byte: the same lines give the same bytes, however they are cut into pieces. Each piece is deflated on
+ * libuv's pool while the next lines are encoded here, and the run scores the records meanwhile.
  */
-async function gzipLines(lines, batchChars = BATCH_CHARS) {
-    // Joined a batch at a time: a whole big organization's text could pass the longest string V8 allows.
-    const parts = [];
-    let batch = [];
-    let joined = 0;
+async function gzipLines(lines, pieceBytes = PIECE_BYTES) {
+    const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: GZIP_OUTPUT_CHUNK });
+    const output = [];
+    gzip.on('data', (chunk) => output.push(chunk));
+    const ended = finished(gzip, { writable: false });
+    // Encoded line by line into pieces: one string of a big organization's whole text would pass the
+    // longest string V8 allows, and joining it first, then encoding it, took a quarter longer (94 MB).
+    let piece = Buffer.allocUnsafe(pieceBytes);
+    let used = 0;
     for (const line of lines) {
-        batch.push(line, '\n');
-        joined += line.length + 1;
-        if (joined >= batchChars) {
-            parts.push(Buffer.from(batch.join(''), 'utf8'));
-            batch = [];
-            joined = 0;
+        const bytes = Buffer.byteLength(line) + 1;
+        if (used + bytes > piece.length) {
+            gzip.write(piece.subarray(0, used));
+            piece = Buffer.allocUnsafe(Math.max(pieceBytes, bytes));
+            used = 0;
         }
+        used += piece.write(line, used);
+        piece[used++] = NEWLINE;
     }
-    parts.push(Buffer.from(batch.join(''), 'utf8'));
-    const text = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    const bytes = await gzipAsync(text, {
-        level: GZIP_LEVEL,
-        // Records compress about thirteen to one: a quarter of the text holds all of it in one output buffer.
-        chunkSize: Math.max(CHUNK_MIN, Math.ceil(text.length / 4))
-    });
+    gzip.end(piece.subarray(0, used));
+    await ended;
+    const bytes = output.length === 1 ? output[0] : Buffer.concat(output);
     bytes[GZIP_OS_BYTE] = GZIP_OS_UNIX;
     return bytes;
 }
@@ -62509,18 +62525,27 @@ async function run(options, log) {
         });
         return { gathered, records };
     }
-    let electorate;
-    try {
-        electorate = buildElectorate(gathered, loaded.config);
-    }
-    catch (error) {
-        // What was gathered is kept whole for a re-score: the file is finished before the run fails.
+    // What was gathered is kept whole for a re-score: if scoring or writing fails, the file is finished first.
+    const scored = scoreAndWrite(options, gathered, loaded, {
+        candidates,
+        emails,
+        previous,
+        startedAt,
+        records: recordsWritten,
+        log
+    });
+    const done = await scored.catch(async (error) => {
         await recordsWritten.catch(() => undefined);
         throw error;
-    }
-    const records = await recordsWritten;
+    });
+    return { gathered, records: await recordsWritten, ...done };
+}
+/** The electorate, the stewardship files and the output folder; the records file is deflated meanwhile. */
+async function scoreAndWrite(options, gathered, loaded, context) {
+    const { log, startedAt } = context;
+    const electorate = buildElectorate(gathered, loaded.config);
     const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
-        candidates,
+        candidates: context.candidates,
         access: options.access ?? loaded.config.access
     });
     stewardship.warnings.forEach(warning => log.warning(warning));
@@ -62539,12 +62564,12 @@ async function run(options, log) {
         run: { startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt }
     };
     const outputs = await log.group('Write the output folder', () => writeOutputs(options.outputDir, electorate, meta, {
-        includeEmails: emails && gathered.emails !== 'hidden',
-        previous,
+        includeEmails: context.emails && gathered.emails !== 'hidden',
+        previous: context.previous,
         stewardship,
-        written: { [RECORDS_FILE]: records }
+        written: context.records.then(records => ({ [RECORDS_FILE]: records }))
     }));
-    return { gathered, records, electorate, outputs };
+    return { electorate, outputs };
 }
 /**
  * A path as the outputs show it: relative to the working folder (the workspace in the action) with `/`,
