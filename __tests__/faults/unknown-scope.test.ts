@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { generateWorld } from '../../tools/world/generate.js'
-import { errorLines, NOW, runElectorate } from './harness.js'
+import { errorLines, NOW, runElectorate, STACK_FRAME } from './harness.js'
 
 const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
 
@@ -18,6 +18,7 @@ it.each([
   expect(errorLines(run.stderr)).toEqual([
     "electorate: organization: GitHub knows no organization 'no-such-org' (or the token may not see it)"
   ])
+  expect(run.stderr).not.toMatch(STACK_FRAME)
   expect(run.files.has('electorate.csv')).toBe(false)
 })
 
@@ -31,5 +32,6 @@ it('exits 2 naming each repository GitHub does not know, beside ones it knows', 
     "electorate: repositories: GitHub knows no repository 'demo-org/no-such-repo', 'other-org/gone' " +
       '(or the token may not see them)'
   ])
+  expect(run.stderr).not.toMatch(STACK_FRAME)
   expect(run.files.has('electorate.csv')).toBe(false)
 })
