@@ -145,7 +145,16 @@ async function explicitRepositories(
       `repositories: GitHub knows no repository ${names} (or the token may not see ${unknown.length === 1 ? 'it' : 'them'})`
     )
   }
-  return answers.flatMap((answer, b) => batches[b]!.map((_, i) => answer[`r${i}`] as RepositoryOverview))
+  // GitHub follows renames and transfers: an old name answers the repository of today, which may be
+  // named too (gathered twice, each contribution would count twice) or excluded under its name of today.
+  const found = new Map<string, RepositoryOverview>()
+  for (const [b, answer] of answers.entries())
+    for (const i of batches[b]!.keys()) {
+      const repository = answer[`r${i}`] as RepositoryOverview
+      const key = repository.nameWithOwner.toLowerCase()
+      if (!found.has(key) && !isExcluded(repository.nameWithOwner)) found.set(key, repository)
+    }
+  return [...found.values()]
 }
 
 /** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
