@@ -14101,8 +14101,9 @@ function formatInstant(instant) {
     return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 // GitHub's own spelling, the one the output files write, of an instant that cannot need normalizing:
-// nothing to convert. Days past the 28th, hour 24 and leap seconds take the long way through Date.
-const PLAIN_UTC_SECOND = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+// nothing to convert. February 29th, days a month lacks, hour 24 and leap seconds take the long way
+// through Date.
+const PLAIN_UTC_SECOND = /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 /** An instant given in any ISO 8601 spelling (GitHub's, or a committer's offset) as formatInstant writes it. */
 function utcSecond(at) {
     return PLAIN_UTC_SECOND.test(at) ? at : formatInstant(new Date(at));
@@ -57828,6 +57829,7 @@ async function allNodes(client, request) {
 const ORGANIZATION_MEMBERS = /* GraphQL */ `
   query OrganizationMembers($login: String!, $first: Int!, $after: String) {
     organization(login: $login) {
+      login
       membersWithRole(first: $first, after: $after) {
         edges {
           role
@@ -57984,14 +57986,19 @@ function permissionFailure(organization, error) {
         'needs a classic token with the read:org scope, or a fine-grained token or GitHub App with ' +
         '"Members: read" on the organization; the workflow\'s GITHUB_TOKEN cannot read them.');
 }
-async function organizationAccess(organization, client) {
+async function organizationAccess(typed, client) {
+    // As GitHub spells it, in the records and access.csv, however it was typed.
+    let organization = typed;
     const members = await allNodes(client, {
         document: ORGANIZATION_MEMBERS,
-        variables: { login: organization },
-        label: `members of ${organization}`,
-        connection: (data) => data.organization && {
-            nodes: data.organization.membersWithRole.edges.flatMap(e => e.node ? [{ login: e.node.login, role: e.role }] : []),
-            pageInfo: data.organization.membersWithRole.pageInfo
+        variables: { login: typed },
+        label: `members of ${typed}`,
+        connection: (data) => {
+            if (!data.organization)
+                return null;
+            organization = data.organization.login;
+            const { edges, pageInfo } = data.organization.membersWithRole;
+            return { nodes: edges.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])), pageInfo };
         },
         first: 100
     });
@@ -59241,6 +59248,8 @@ function organizationListing(name, extraVariables, selection) {
     ${extraVariables}
   ) {
     organization(login: $login) {
+      # As GitHub spells it, which the outputs write, whatever the case it was asked in.
+      login
       # Forks, archived and private repositories are left out by GitHub (a null argument filters
       # nothing), so their pull requests and issues are never asked for.
       repositories(
@@ -59266,9 +59275,18 @@ function organizationListing(name, extraVariables, selection) {
 const ORGANIZATION_REPOSITORIES = organizationListing('OrganizationRepositories', '$since: GitTimestamp!, $until: GitTimestamp!, $updatedSince: DateTime!', '...RepositoryOverview') + REPOSITORY_OVERVIEW;
 /** The listing's names alone, to name the repository at a place of a page whose answer left it null. */
 const ORGANIZATION_REPOSITORY_NAMES = organizationListing('OrganizationRepositoryNames', '', 'nameWithOwner');
-/** One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...). */
-function namedRepositories(names) {
-    const fields = names.map(({ owner, name }, i) => `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`);
+/**
+ * One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...), and one
+ * `organization(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub knows it.
+ */
+function namedRepositories(names, organizations = []) {
+    const fields = [
+        ...names.map(({ owner, name }, i) => `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`),
+        ...organizations.map((login, i) => `o${i}: organization(login: ${JSON.stringify(login)}) { login }`)
+    ];
+    // Organizations alone when every repository named is excluded: nothing then uses the window.
+    if (names.length === 0)
+        return `query NamedOrganizations {\n    ${fields.join('\n    ')}\n  }\n`;
     return /* GraphQL */ `
   query NamedRepositories($since: GitTimestamp!, $until: GitTimestamp!, $updatedSince: DateTime!) {
     ${fields.join('\n    ')}
@@ -59281,43 +59299,83 @@ function namedRepositories(names) {
 const LISTING_REQUESTS_PER_REPOSITORY = 3;
 const LISTING_PAGE = Math.min(100, Math.floor((QUERY_BUDGET - 1) / LISTING_REQUESTS_PER_REPOSITORY));
 /**
+ * GitHub's spelling of each organization, learned from its answers. Logins are case-insensitive, so an
+ * organization typed `KATA-CONTAINERS` is found, and the outputs name it as GitHub spells it.
+ */
+class OrganizationSpellings {
+    byKey = new Map();
+    learn(login) {
+        this.byKey.set(login.toLowerCase(), login);
+    }
+    /** The organization as GitHub spells it; asked only once the scope is listed, which learned them all. */
+    of(organization) {
+        const login = this.byKey.get(organization.toLowerCase());
+        if (login === undefined)
+            throw new Error(`GitHub's spelling of the organization ${organization} is not known`);
+        return login;
+    }
+}
+/**
  * The repositories to gather, a listing page at a time so that gathering starts on the first page
  * while the next is on its way: the explicit list (command line plus `repositories.include`) when
  * there is one, else every repository of the organization that is not archived, a fork or private
- * (unless the config lets them in); `repositories.exclude` applies either way.
+ * (unless the config lets them in); `repositories.exclude` applies either way. Each organization's
+ * spelling is learned on the way.
  */
-async function* repositoriesInScope(request, window, client, log) {
-    const { organizations, config } = request;
-    const isExcluded = excludedRepositories(config);
-    const variables = listingVariables(window);
-    const explicit = [...request.repositories, ...config.repositories.include];
+async function* repositoriesInScope(request, window, client, log, spellings) {
+    const explicit = [...request.repositories, ...request.config.repositories.include];
     if (explicit.length > 0) {
-        const named = new Map();
-        for (const entry of explicit) {
-            if (!entry.includes('/') && organizations.length > 1)
-                throw new UsageError(`repositories: "${entry}" could belong to any of ${organizations.join(', ')}; write it as owner/name`);
-            const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organizations[0], entry];
-            const key = `${owner}/${name}`.toLowerCase();
-            if (!named.has(key) && !isExcluded(`${owner}/${name}`))
-                named.set(key, { owner, name });
-        }
-        const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET);
-        const answers = await Promise.all(batches.map(batch => client
-            .query(namedRepositories(batch), variables, `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`)
-            .catch((error) => {
-            const forbidden = forbiddenList(error);
-            const at = forbidden && batch[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])];
-            throw at ? forbiddenFailure(`${at.owner}/${at.name}`, forbidden.field) : error;
-        })));
-        yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]));
+        yield await explicitRepositories(explicit, request, window, client, spellings);
         return;
     }
-    for (const organization of organizations)
-        yield* organizationRepositories(organization, request, window, client, log);
+    for (const organization of request.organizations)
+        yield* organizationRepositories(organization, request, window, client, log, spellings);
+}
+/** The repositories named, each once, asked with the organizations in one batch of queries. */
+async function explicitRepositories(explicit, { organizations, config }, window, client, spellings) {
+    const isExcluded = excludedRepositories(config);
+    const named = new Map();
+    for (const entry of explicit) {
+        if (!entry.includes('/') && organizations.length > 1)
+            throw new UsageError(`repositories: "${entry}" could belong to any of ${organizations.join(', ')}; write it as owner/name`);
+        const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organizations[0], entry];
+        const key = `${owner}/${name}`.toLowerCase();
+        if (!named.has(key) && !isExcluded(`${owner}/${name}`))
+            named.set(key, { owner, name });
+    }
+    const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET);
+    // The organizations ride with the first batch (an empty one when every repository is excluded).
+    if (batches.length === 0)
+        batches.push([]);
+    const answers = await Promise.all(batches.map((batch, b) => client
+        .query(namedRepositories(batch, b === 0 ? organizations : []), batch.length > 0 ? listingVariables(window) : {}, batch.length > 0
+        ? `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`
+        : `organizations ${organizations.join(', ')}`)
+        .catch((error) => {
+        const forbidden = forbiddenList(error);
+        const at = forbidden && batch[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])];
+        if (at)
+            throw forbiddenFailure(`${at.owner}/${at.name}`, forbidden.field);
+        // What GitHub does not know comes back null, the rest of the answer whole.
+        if (error instanceof GitHubMissingError && error.data && error.onlyGone(p => p.length === 1))
+            return error.data;
+        throw error;
+    })));
+    const unknownOrganizations = organizations.filter((_, i) => !answers[0][`o${i}`]);
+    if (unknownOrganizations.length > 0)
+        throw unknownOrganization(...unknownOrganizations);
+    organizations.forEach((_, i) => spellings.learn(answers[0][`o${i}`].login));
+    const unknown = batches.flatMap((batch, b) => batch.filter((_, i) => !answers[b][`r${i}`]));
+    if (unknown.length > 0) {
+        const names = unknown.map(r => `'${r.owner}/${r.name}'`).join(', ');
+        throw new UsageError(`repositories: GitHub knows no repository ${names} (or the token may not see ${unknown.length === 1 ? 'it' : 'them'})`);
+    }
+    return answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]));
 }
 /** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
-const unknownOrganization = (organization) => new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`);
-async function* organizationRepositories(organization, { config }, window, client, log) {
+const unknownOrganization = (...organizations) => new UsageError(`organization: GitHub knows no organization ${organizations.map(o => `'${o}'`).join(', ')} ` +
+    `(or the token may not see ${organizations.length === 1 ? 'it' : 'them'})`);
+async function* organizationRepositories(organization, { config }, window, client, log, spellings) {
     const isExcluded = excludedRepositories(config);
     const { archived, forks, private: privateOnes } = config.repositories;
     const filters = {
@@ -59335,6 +59393,7 @@ async function* organizationRepositories(organization, { config }, window, clien
         connection: (data) => {
             if (!data.organization)
                 throw unknownOrganization(organization);
+            spellings.learn(data.organization.login);
             return data.organization.repositories;
         },
         first: LISTING_PAGE,
@@ -59359,7 +59418,7 @@ async function* organizationRepositories(organization, { config }, window, clien
         kept += inScope.length;
         yield inScope;
     }
-    log.info(`${organization}: ${kept} of ${listed} repositories in scope`);
+    log.info(`${spellings.of(organization)}: ${kept} of ${listed} repositories in scope`);
 }
 function excludedRepositories(config) {
     const excluded = globMatcher(config.repositories.exclude);
@@ -59411,9 +59470,10 @@ async function gather(request, client, log, progress) {
     const roles = request.access ? gatherRoles(request.organizations, client) : undefined;
     roles?.catch(() => undefined);
     const repositories = [];
+    const spellings = new OrganizationSpellings();
     const gatheredParts = await log.group('Repositories and their activity', async () => {
         const parts = [];
-        for await (const page of repositoriesInScope(request, window, client, log)) {
+        for await (const page of repositoriesInScope(request, window, client, log, spellings)) {
             repositories.push(...page);
             progress?.found(page.length);
             // Each listing page's repositories are gathered while the next page is on its way. Pull
@@ -59465,7 +59525,10 @@ async function gather(request, client, log, progress) {
     log.info(`Gathered ${records.length} records with ${stats.requests} requests and ${stats.points} points` +
         (stats.remaining === null ? '' : `; ${stats.remaining} points remain until ${stats.resetAt}`));
     return {
-        organization: [...request.organizations].sort().join(', '),
+        organization: request.organizations
+            .map(o => spellings.of(o))
+            .sort()
+            .join(', '),
         since: request.since.toISOString(),
         until: request.until.toISOString(),
         repositories: counted,
