@@ -116,7 +116,7 @@ describe('the records file', () => {
     const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'))
     whole[9] = 3
     expect(await gzipLines(lines)).toEqual(whole)
-    // Cut into many pieces (each deflated as it fills), the bytes are the same.
+    // Encoded in many pieces, the bytes are the same.
     expect(await gzipLines(lines, 1000)).toEqual(whole)
     expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)
   })
