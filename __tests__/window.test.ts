@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../src/options.js'
-import { formatInstant, futureWindowWarning, resolveWindow } from '../src/window.js'
+import {
+  formatInstant,
+  futureWindowWarning,
+  PLAIN_UTC_SECOND,
+  resolveWindow,
+  utcSecond
+} from '../src/window.js'
 
 const now = new Date('2026-04-07T15:30:00Z')
 const iso = (text: string) => new Date(text)
@@ -135,6 +141,37 @@ describe('formatInstant', () => {
     expect(formatInstant(iso('2026-04-07T12:00:00+02:00'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('2026-04-07T10:00:00.999Z'))).toBe('2026-04-07T10:00:00Z')
     expect(formatInstant(iso('0999-01-01T00:00:00Z'))).toBe('0999-01-01T00:00:00Z')
+  })
+})
+
+describe('utcSecond', () => {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  // Every day number of every month of a leap year and of a common one, at both ends of the day.
+  const instants = [2024, 2025, 2100].flatMap(year =>
+    Array.from({ length: 12 * 31 * 2 }, (_, i) => {
+      const [month, day, time] = [
+        Math.floor(i / 62) + 1,
+        (Math.floor(i / 2) % 31) + 1,
+        i % 2 ? '23:59:59' : '00:00:00'
+      ]
+      return `${year}-${pad(month)}-${pad(day)}T${time}Z`
+    })
+  )
+
+  it('gives what Date gives for every day a month has, the quick way or the long way', () => {
+    for (const instant of instants) {
+      if (Number.isNaN(Date.parse(instant))) continue
+      expect(utcSecond(instant), instant).toBe(formatInstant(new Date(instant)))
+    }
+  })
+
+  it('takes the quick way only for days the month has, never for February 29th', () => {
+    const quick = instants.filter(instant => PLAIN_UTC_SECOND.test(instant))
+    const real = instants.filter(instant => formatInstant(new Date(instant)) === instant)
+    expect(quick.every(instant => real.includes(instant))).toBe(true)
+    expect(quick.filter(instant => instant.slice(5, 10) === '02-29')).toEqual([])
+    // All but February 29th of the leap year: 2 x (365 + 365 + 365) instants.
+    expect(quick).toHaveLength(2 * 365 * 3)
   })
 })
 

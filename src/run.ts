@@ -165,17 +165,40 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     return { gathered, records }
   }
 
-  let electorate: Electorate
-  try {
-    electorate = buildElectorate(gathered, loaded.config)
-  } catch (error) {
-    // What was gathered is kept whole for a re-score: the file is finished before the run fails.
+  // What was gathered is kept whole for a re-score: if scoring or writing fails, the file is finished first.
+  const scored = scoreAndWrite(options, gathered, loaded, {
+    candidates,
+    emails,
+    previous,
+    startedAt,
+    records: recordsWritten,
+    log
+  })
+  const done = await scored.catch(async error => {
     await recordsWritten.catch(() => undefined)
     throw error
+  })
+  return { gathered, records: await recordsWritten, ...done }
+}
+
+/** The electorate, the stewardship files and the output folder; the records file is deflated meanwhile. */
+async function scoreAndWrite(
+  options: Options,
+  gathered: Gathered,
+  loaded: Awaited<ReturnType<typeof loadConfig>>,
+  context: {
+    candidates: string[]
+    emails: boolean
+    previous: Awaited<ReturnType<typeof readPreviousRoll>> | undefined
+    startedAt: number
+    records: ReturnType<typeof writeRecordsFile>
+    log: Logger
   }
-  const records = await recordsWritten
+): Promise<{ electorate: Electorate; outputs: WrittenOutputs }> {
+  const { log, startedAt } = context
+  const electorate = buildElectorate(gathered, loaded.config)
   const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
-    candidates,
+    candidates: context.candidates,
     access: options.access ?? loaded.config.access
   })
   stewardship.warnings.forEach(warning => log.warning(warning))
@@ -195,13 +218,13 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   }
   const outputs = await log.group('Write the output folder', () =>
     writeOutputs(options.outputDir, electorate, meta, {
-      includeEmails: emails && gathered.emails !== 'hidden',
-      previous,
+      includeEmails: context.emails && gathered.emails !== 'hidden',
+      previous: context.previous,
       stewardship,
-      written: { [RECORDS_FILE]: records }
+      written: context.records.then(records => ({ [RECORDS_FILE]: records }))
     })
   )
-  return { gathered, records, electorate, outputs }
+  return { electorate, outputs }
 }
 
 /**

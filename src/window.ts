@@ -58,9 +58,10 @@ export function formatInstant(instant: Date): string {
 }
 
 // GitHub's own spelling, the one the output files write, of an instant that cannot need normalizing:
-// nothing to convert. Days past the 28th, hour 24 and leap seconds take the long way through Date.
+// nothing to convert. February 29th, days a month lacks, hour 24 and leap seconds take the long way
+// through Date.
 export const PLAIN_UTC_SECOND =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/
+  /^\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/
 
 /** An instant given in any ISO 8601 spelling (GitHub's, or a committer's offset) as formatInstant writes it. */
 export function utcSecond(at: string): string {

@@ -4,6 +4,7 @@ import { author } from './make.js'
 
 const own = (at: string, name: string, email: string, signoffs: OwnCommit['signoffs'] = []): OwnCommit => ({
   at,
+  time: Date.parse(at),
   url: `https://github.com/org/repo/commit/${at}`,
   author: author('alice', email, name),
   signoffs

@@ -104,6 +104,11 @@ const builtDocuments: [string, string][] = [
     ])
   ],
   [
+    'namedRepositories with organizations',
+    namedRepositories([{ owner: 'o', name: 'n' }], ['kata-containers', 'confidential-"containers'])
+  ],
+  ['namedRepositories, organizations alone', namedRepositories([], ['kata-containers'])],
+  [
     'commitHistories',
     commitHistories([
       { repository: 'R_1', first: 12, since: '2025-04-07T00:00:00.000Z', until: '2026-04-07T00:00:00.000Z' },

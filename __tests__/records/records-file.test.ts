@@ -109,14 +109,14 @@ describe('the records file', () => {
     expect(bytes[9]).toBe(3)
   })
 
-  it('gives the bytes of gzip of the whole text, however many batches it is joined in', async () => {
+  it('gives the bytes of gzip of the whole text, however many pieces it is encoded in', async () => {
     const many = sample()
     many.records = Array.from({ length: 5000 }, (_, i) => commit([author(`person-${i % 97}`)]))
     const lines = [...recordsFileLines(inCanonicalOrder(many))]
     const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'))
     whole[9] = 3
     expect(await gzipLines(lines)).toEqual(whole)
-    // Joined in many batches (as a text too long for one string would be), the bytes are the same.
+    // Cut into many pieces (each deflated as it fills), the bytes are the same.
     expect(await gzipLines(lines, 1000)).toEqual(whole)
     expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)
   })

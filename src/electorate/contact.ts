@@ -6,6 +6,8 @@ import { byCodeUnits, caseInsensitiveOrder } from './order.js'
 /** A counted commit seen from one of its authors: the person's own name and email in it. */
 export interface OwnCommit {
   at: string
+  /** `at` parsed once: a busy person's thousands of commits are compared many times when sorted. */
+  time: number
   url: string
   author: CommitAuthor
   signoffs: SignOff[]
@@ -29,15 +31,17 @@ export function ownCommitsByPerson(gathered: Gathered, identities: Identities): 
       const person = identities.personOfCommitAuthor(author)
       if (person === null) continue
       const commits = own.get(person) ?? []
-      commits.push({ at: record.at, url: record.url, author, signoffs: record.signoffs })
+      commits.push({
+        at: record.at,
+        time: Date.parse(record.at),
+        url: record.url,
+        author,
+        signoffs: record.signoffs
+      })
       own.set(person, commits)
     }
   }
-  // Each time parsed once, not at every comparison: a busy person has thousands of commits.
-  const times = new Map<OwnCommit, number>()
-  for (const commits of own.values()) for (const commit of commits) times.set(commit, Date.parse(commit.at))
-  for (const commits of own.values())
-    commits.sort((a, b) => times.get(b)! - times.get(a)! || byUrl(a, b))
+  for (const commits of own.values()) commits.sort((a, b) => b.time - a.time || byUrl(a, b))
   return own
 }
 
@@ -56,7 +60,8 @@ export function contactOf(profiles: Profile[], commits: OwnCommit[]): Contact {
     ...commits.flatMap(commit => commit.signoffs.filter(s => sameName(s.name, commit.author.name)).map(s => s.email))
   ]
   const emails = new Map<string, string>()
-  for (const email of candidates.map(e => e.trim())) {
+  // A person's commits repeat a few addresses thousands of times: each is looked at once.
+  for (const email of new Set(candidates.map(e => e.trim()))) {
     if (email.includes('@') && !NOREPLY.test(email) && !emails.has(email.toLowerCase()))
       emails.set(email.toLowerCase(), email)
   }

@@ -52,15 +52,15 @@ export function buildElectorate(gathered: Gathered, config: Config): Electorate 
 
 /** By login (as every output orders them), metric in the contract's order, time, then url. */
 function inEvidenceOrder(evidence: ContributionRecord[]): ContributionRecord[] {
-  // Ranks computed once: tens of thousands of rows would otherwise lower-case logins a million times.
   const logins = [...new Set(evidence.map(item => item.login))].sort(caseInsensitiveOrder)
   const loginRank = new Map(logins.map((login, rank) => [login, rank]))
   const metricRank = new Map(METRICS.map((metric, rank) => [metric, rank]))
-  return evidence.sort(
-    (a, b) =>
-      loginRank.get(a.login)! - loginRank.get(b.login)! ||
-      metricRank.get(a.metric)! - metricRank.get(b.metric)! ||
-      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
-      byCodeUnits(a.url, b.url)
+  // One bucket per person and metric, each sorted on its own: a fraction of the comparisons of one sort
+  // of a quarter of a million rows, and none of them looks up a rank.
+  const buckets = Array.from({ length: logins.length * METRICS.length }, (): ContributionRecord[] => [])
+  for (const item of evidence)
+    buckets[loginRank.get(item.login)! * METRICS.length + metricRank.get(item.metric)!]!.push(item)
+  return buckets.flatMap(bucket =>
+    bucket.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || byCodeUnits(a.url, b.url))
   )
 }

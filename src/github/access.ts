@@ -67,18 +67,21 @@ function permissionFailure(organization: string, error: unknown): Error {
   )
 }
 
-async function organizationAccess(organization: string, client: GitHubClient): Promise<OrganizationAccess> {
+async function organizationAccess(typed: string, client: GitHubClient): Promise<OrganizationAccess> {
+  // As GitHub spells it, in the records and access.csv, however it was typed.
+  let organization = typed
   const members = await allNodes<{ login: string; role: string }>(client, {
     document: ORGANIZATION_MEMBERS,
-    variables: { login: organization },
-    label: `members of ${organization}`,
-    connection: (data: { organization: { membersWithRole: Edges<LoginEdge<'role'>> } | null }) =>
-      data.organization && {
-        nodes: data.organization.membersWithRole.edges.flatMap(e =>
-          e.node ? [{ login: e.node.login, role: e.role }] : []
-        ),
-        pageInfo: data.organization.membersWithRole.pageInfo
-      },
+    variables: { login: typed },
+    label: `members of ${typed}`,
+    connection: (data: {
+      organization: { login: string; membersWithRole: Edges<LoginEdge<'role'>> } | null
+    }) => {
+      if (!data.organization) return null
+      organization = data.organization.login
+      const { edges, pageInfo } = data.organization.membersWithRole
+      return { nodes: edges.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])), pageInfo }
+    },
     first: 100
   })
   const teams = await allNodes<TeamNode>(client, {

@@ -20,7 +20,7 @@ import { gatherDefaultBranchFiles } from './default-branch-files.js'
 import { gatherIssues } from './issues.js'
 import type { GatherProgress } from './progress.js'
 import { gatherPullRequests } from './pull-requests.js'
-import { repositoriesInScope, type RepositoryOverview } from './scope.js'
+import { OrganizationSpellings, repositoriesInScope, type RepositoryOverview } from './scope.js'
 
 export interface GatherRequest {
   /** One or more organizations: one roll over all their repositories. */
@@ -53,11 +53,12 @@ export async function gather(
   roles?.catch(() => undefined)
 
   const repositories: RepositoryOverview[] = []
+  const spellings = new OrganizationSpellings()
   const gatheredParts = await log.group('Repositories and their activity', async () => {
     const parts: Promise<
       [PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[], AccessFacts['collaborators']]
     >[] = []
-    for await (const page of repositoriesInScope(request, window, client, log)) {
+    for await (const page of repositoriesInScope(request, window, client, log, spellings)) {
       repositories.push(...page)
       progress?.found(page.length)
       // Each listing page's repositories are gathered while the next page is on its way. Pull
@@ -118,7 +119,10 @@ export async function gather(
   )
 
   return {
-    organization: [...request.organizations].sort().join(', '),
+    organization: request.organizations
+      .map(o => spellings.of(o))
+      .sort()
+      .join(', '),
     since: request.since.toISOString(),
     until: request.until.toISOString(),
     repositories: counted,

@@ -50,66 +50,118 @@ export interface ScopeRequest {
 }
 
 /**
+ * GitHub's spelling of each organization, learned from its answers. Logins are case-insensitive, so an
+ * organization typed `KATA-CONTAINERS` is found, and the outputs name it as GitHub spells it.
+ */
+export class OrganizationSpellings {
+  private readonly byKey = new Map<string, string>()
+
+  learn(login: string): void {
+    this.byKey.set(login.toLowerCase(), login)
+  }
+
+  /** The organization as GitHub spells it; asked only once the scope is listed, which learned them all. */
+  of(organization: string): string {
+    const login = this.byKey.get(organization.toLowerCase())
+    if (login === undefined)
+      throw new Error(`GitHub's spelling of the organization ${organization} is not known`)
+    return login
+  }
+}
+
+/**
  * The repositories to gather, a listing page at a time so that gathering starts on the first page
  * while the next is on its way: the explicit list (command line plus `repositories.include`) when
  * there is one, else every repository of the organization that is not archived, a fork or private
- * (unless the config lets them in); `repositories.exclude` applies either way.
+ * (unless the config lets them in); `repositories.exclude` applies either way. Each organization's
+ * spelling is learned on the way.
  */
 export async function* repositoriesInScope(
   request: ScopeRequest,
   window: Window,
   client: GitHubClient,
-  log: Logger
+  log: Logger,
+  spellings: OrganizationSpellings
 ): AsyncGenerator<RepositoryOverview[]> {
-  const { organizations, config } = request
-  const isExcluded = excludedRepositories(config)
-  const variables = listingVariables(window)
-
-  const explicit = [...request.repositories, ...config.repositories.include]
+  const explicit = [...request.repositories, ...request.config.repositories.include]
   if (explicit.length > 0) {
-    const named = new Map<string, { owner: string; name: string }>()
-    for (const entry of explicit) {
-      if (!entry.includes('/') && organizations.length > 1)
-        throw new UsageError(
-          `repositories: "${entry}" could belong to any of ${organizations.join(', ')}; write it as owner/name`
-        )
-      const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organizations[0], entry]
-      const key = `${owner}/${name}`.toLowerCase()
-      if (!named.has(key) && !isExcluded(`${owner}/${name}`)) named.set(key, { owner, name })
-    }
-    const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET)
-    const answers = await Promise.all(
-      batches.map(batch =>
-        client
-          .query<Record<string, RepositoryOverview>>(
-            namedRepositories(batch),
-            variables,
-            `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`
-          )
-          .catch((error: unknown) => {
-            const forbidden = forbiddenList(error)
-            const at = forbidden && batch[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])]
-            throw at ? forbiddenFailure(`${at.owner}/${at.name}`, forbidden.field) : error
-          })
-      )
-    )
-    yield answers.flatMap((answer, b) => batches[b].map((_, i) => answer[`r${i}`]))
+    yield await explicitRepositories(explicit, request, window, client, spellings)
     return
   }
-  for (const organization of organizations)
-    yield* organizationRepositories(organization, request, window, client, log)
+  for (const organization of request.organizations)
+    yield* organizationRepositories(organization, request, window, client, log, spellings)
+}
+
+/** The repositories named, each once, asked with the organizations in one batch of queries. */
+async function explicitRepositories(
+  explicit: string[],
+  { organizations, config }: ScopeRequest,
+  window: Window,
+  client: GitHubClient,
+  spellings: OrganizationSpellings
+): Promise<RepositoryOverview[]> {
+  const isExcluded = excludedRepositories(config)
+  const named = new Map<string, { owner: string; name: string }>()
+  for (const entry of explicit) {
+    if (!entry.includes('/') && organizations.length > 1)
+      throw new UsageError(
+        `repositories: "${entry}" could belong to any of ${organizations.join(', ')}; write it as owner/name`
+      )
+    const [owner, name] = entry.includes('/') ? entry.split('/', 2) : [organizations[0], entry]
+    const key = `${owner}/${name}`.toLowerCase()
+    if (!named.has(key) && !isExcluded(`${owner}/${name}`)) named.set(key, { owner, name })
+  }
+  const batches = packBatches([...named.values()], () => LISTING_REQUESTS_PER_REPOSITORY, QUERY_BUDGET)
+  // The organizations ride with the first batch (an empty one when every repository is excluded).
+  if (batches.length === 0) batches.push([])
+  const answers = await Promise.all(
+    batches.map((batch, b) =>
+      client
+        .query<Record<string, RepositoryOverview | { login: string } | null>>(
+          namedRepositories(batch, b === 0 ? organizations : []),
+          batch.length > 0 ? listingVariables(window) : {},
+          batch.length > 0
+            ? `repositories ${batch.map(r => `${r.owner}/${r.name}`).join(', ')}`
+            : `organizations ${organizations.join(', ')}`
+        )
+        .catch((error: unknown) => {
+          const forbidden = forbiddenList(error)
+          const at = forbidden && batch[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])]
+          if (at) throw forbiddenFailure(`${at.owner}/${at.name}`, forbidden.field)
+          // What GitHub does not know comes back null, the rest of the answer whole.
+          if (error instanceof GitHubMissingError && error.data && error.onlyGone(p => p.length === 1))
+            return error.data as Record<string, null>
+          throw error
+        })
+    )
+  )
+  const unknownOrganizations = organizations.filter((_, i) => !answers[0]![`o${i}`])
+  if (unknownOrganizations.length > 0) throw unknownOrganization(...unknownOrganizations)
+  organizations.forEach((_, i) => spellings.learn((answers[0]![`o${i}`] as { login: string }).login))
+  const unknown = batches.flatMap((batch, b) => batch.filter((_, i) => !answers[b]![`r${i}`]))
+  if (unknown.length > 0) {
+    const names = unknown.map(r => `'${r.owner}/${r.name}'`).join(', ')
+    throw new UsageError(
+      `repositories: GitHub knows no repository ${names} (or the token may not see ${unknown.length === 1 ? 'it' : 'them'})`
+    )
+  }
+  return answers.flatMap((answer, b) => batches[b]!.map((_, i) => answer[`r${i}`] as RepositoryOverview))
 }
 
 /** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
-const unknownOrganization = (organization: string) =>
-  new UsageError(`organization: GitHub knows no organization '${organization}' (or the token may not see it)`)
+const unknownOrganization = (...organizations: string[]) =>
+  new UsageError(
+    `organization: GitHub knows no organization ${organizations.map(o => `'${o}'`).join(', ')} ` +
+      `(or the token may not see ${organizations.length === 1 ? 'it' : 'them'})`
+  )
 
 async function* organizationRepositories(
   organization: string,
   { config }: ScopeRequest,
   window: Window,
   client: GitHubClient,
-  log: Logger
+  log: Logger,
+  spellings: OrganizationSpellings
 ): AsyncGenerator<RepositoryOverview[]> {
   const isExcluded = excludedRepositories(config)
   const { archived, forks, private: privateOnes } = config.repositories
@@ -125,8 +177,11 @@ async function* organizationRepositories(
     document: ORGANIZATION_REPOSITORIES,
     variables: { ...filters, ...listingVariables(window) },
     label: `repositories of ${organization}`,
-    connection: (data: { organization: { repositories: Connection<RepositoryOverview> } | null }) => {
+    connection: (data: {
+      organization: { login: string; repositories: Connection<RepositoryOverview> } | null
+    }) => {
       if (!data.organization) throw unknownOrganization(organization)
+      spellings.learn(data.organization.login)
       return data.organization.repositories
     },
     first: LISTING_PAGE,
@@ -153,7 +208,7 @@ async function* organizationRepositories(
     kept += inScope.length
     yield inScope
   }
-  log.info(`${organization}: ${kept} of ${listed} repositories in scope`)
+  log.info(`${spellings.of(organization)}: ${kept} of ${listed} repositories in scope`)
 }
 
 function excludedRepositories(config: Config): (nameWithOwner: string) => boolean {

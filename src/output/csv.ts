@@ -40,9 +40,8 @@ export function formatScore(score: number): string {
 
 /** An instant as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds); '' stays '' (no activity). */
 export function formatTime(instant: string): string {
-  if (instant === '') return ''
-  if (!PLAIN_UTC_SECOND.test(instant) && Number.isNaN(Date.parse(instant)))
-    throw new Error(`cannot write time ${JSON.stringify(instant)}`)
+  if (instant === '' || PLAIN_UTC_SECOND.test(instant)) return instant
+  if (Number.isNaN(Date.parse(instant))) throw new Error(`cannot write time ${JSON.stringify(instant)}`)
   return utcSecond(instant)
 }
 

@@ -112,12 +112,17 @@ export async function writeOutputs(
     previous?: PreviousRoll
     /** ci-jobs.csv and the other stewardship files; absent: none written (tests of the roll alone). */
     stewardship?: Stewardship
-    /** Files already written into dir (the records file): hashed in report.json, listed in the result. */
-    written?: WrittenOutputs['files']
+    /**
+     * Files written into dir beside these (the records file): hashed in report.json, listed in the
+     * result. Awaited only once the big files are made, so that the records deflate meanwhile.
+     */
+    written?: Promise<WrittenOutputs['files']>
   }
 ): Promise<WrittenOutputs> {
   const { includeEmails } = options
-  const written = options.written ?? {}
+  const writing: Promise<WrittenOutputs['files']> = options.written ?? Promise.resolve({})
+  // Awaited below; should this run fail first, the caller waits for the records file itself.
+  writing.catch(() => undefined)
   const previous = options.previous
   const changes = previous && {
     previous,
@@ -142,39 +147,43 @@ export async function writeOutputs(
   if (stewardship) contents.set(CI_JOBS_CSV, ciJobsCsv(stewardship.ciJobs))
   if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
   if (stewardship?.access) contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows))
+  // Each file encoded once, for its hash and its write (evidence.csv and report.html run to tens of MB).
+  const bytes = new Map([...contents].map(([name, text]) => [name, Buffer.from(text, 'utf8')]))
   const hashes: Record<string, string> = {}
-  for (const [name, text] of contents) hashes[name] = sha256(text)
-  const html = reportHtml(electorate, meta, {
-    includeEmails,
-    files: { ...hashes },
-    access: stewardship?.access
-  })
-  contents.set(REPORT_HTML, html)
-  hashes[REPORT_HTML] = sha256(html)
+  for (const [name, encoded] of bytes) hashes[name] = sha256(encoded)
+  const add = (name: string, text: string) => {
+    const encoded = Buffer.from(text, 'utf8')
+    bytes.set(name, encoded)
+    hashes[name] = sha256(encoded)
+  }
+  add(
+    REPORT_HTML,
+    reportHtml(electorate, meta, { includeEmails, files: { ...hashes }, access: stewardship?.access })
+  )
+  const written = await writing
   for (const [name, file] of Object.entries(written)) hashes[name] = file.sha256
-  const readme = readmeTxt([...Object.keys(hashes), REPORT_JSON, README_TXT], {
-    toolVersion: meta.toolVersion,
-    organization: meta.organization,
-    since: formatTime(meta.since),
-    until: formatTime(meta.until),
-    includeEmails
-  })
-  contents.set(README_TXT, readme)
-  hashes[README_TXT] = sha256(readme)
-  const json = reportJson(electorate, meta, { includeEmails, files: { ...hashes } })
-  contents.set(REPORT_JSON, json)
-  hashes[REPORT_JSON] = sha256(json)
+  add(
+    README_TXT,
+    readmeTxt([...Object.keys(hashes), REPORT_JSON, README_TXT], {
+      toolVersion: meta.toolVersion,
+      organization: meta.organization,
+      since: formatTime(meta.since),
+      until: formatTime(meta.until),
+      includeEmails
+    })
+  )
+  add(REPORT_JSON, reportJson(electorate, meta, { includeEmails, files: { ...hashes } }))
 
   await removeStaleElectorate(dir)
   await mkdir(dir, { recursive: true })
   const files: WrittenOutputs['files'] = { ...written }
   const path = (name: string) => join(dir, name)
   // electorate.csv only once every other file is whole: its presence means the run completed.
-  const beforeRoll = OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV && contents.has(name))
-  await Promise.all(beforeRoll.map(name => writeWhole(path(name), contents.get(name)!)))
-  await writeWhole(path(ELECTORATE_CSV), contents.get(ELECTORATE_CSV)!)
+  const beforeRoll = OUTPUT_FILES.filter(name => name !== ELECTORATE_CSV && bytes.has(name))
+  await Promise.all(beforeRoll.map(name => writeWhole(path(name), bytes.get(name)!)))
+  await writeWhole(path(ELECTORATE_CSV), bytes.get(ELECTORATE_CSV)!)
   for (const name of OUTPUT_FILES)
-    if (contents.has(name)) files[name] = { path: path(name), sha256: hashes[name]! }
+    if (bytes.has(name)) files[name] = { path: path(name), sha256: hashes[name]! }
   return { dir, files, summary, electorateCsv: files[ELECTORATE_CSV].path }
 }
 
@@ -185,12 +194,12 @@ export async function writeFolderReadme(dir: string, files: readonly string[], f
 }
 
 // Write beside, then rename: a crash leaves either no file or the whole file, never half a roll.
-async function writeWhole(path: string, text: string): Promise<void> {
+async function writeWhole(path: string, content: string | Buffer): Promise<void> {
   const partial = path + PARTIAL_SUFFIX
-  await writeFile(partial, text, 'utf8')
+  await writeFile(partial, content)
   await rename(partial, path)
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
 }

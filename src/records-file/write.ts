@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { gzip } from 'node:zlib'
+import { finished } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
 import type { Gathered } from '../records.js'
 import { VERSION } from '../version.js'
 import {
@@ -18,10 +18,11 @@ const GZIP_OS_BYTE = 9
 const GZIP_OS_UNIX = 3
 // Level 9 takes twice as long for 4% fewer bytes on records files.
 const GZIP_LEVEL = 6
-const CHUNK_MIN = 1 << 16
-// Well under V8's longest string (2^29 characters), and one batch for most organizations.
-const BATCH_CHARS = 1 << 26
-const gzipAsync = promisify(gzip)
+const NEWLINE = 0x0a
+// Records compress about thirteen to one: output comes in few pieces.
+const GZIP_OUTPUT_CHUNK = 1 << 20
+// Lines are encoded into pieces of this size, each handed to deflate as soon as it is full.
+const PIECE_BYTES = 1 << 23
 
 /** The lines of the records file for records already in canonical order: header, records, profiles. */
 export function* recordsFileLines(gathered: Gathered): Generator<string> {
@@ -49,30 +50,31 @@ export function* recordsFileLines(gathered: Gathered): Generator<string> {
 
 /**
  * Gzip of the lines, one per line. No file name, modification time 0 (zlib's defaults) and a fixed OS
- * byte: the same lines give the same bytes. Deflate runs in one piece on libuv's pool, so the run
- * scores the records while they are compressed.
+ * byte: the same lines give the same bytes, however they are cut into pieces. Each piece is deflated on
+ * libuv's pool while the next lines are encoded here, and the run scores the records meanwhile.
  */
-export async function gzipLines(lines: Iterable<string>, batchChars = BATCH_CHARS): Promise<Buffer> {
-  // Joined a batch at a time: a whole big organization's text could pass the longest string V8 allows.
-  const parts: Buffer[] = []
-  let batch: string[] = []
-  let joined = 0
+export async function gzipLines(lines: Iterable<string>, pieceBytes = PIECE_BYTES): Promise<Buffer> {
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: GZIP_OUTPUT_CHUNK })
+  const output: Buffer[] = []
+  gzip.on('data', (chunk: Buffer) => output.push(chunk))
+  const ended = finished(gzip, { writable: false })
+  // Encoded line by line into pieces: one string of a big organization's whole text would pass the
+  // longest string V8 allows, and joining it first, then encoding it, took a quarter longer (94 MB).
+  let piece = Buffer.allocUnsafe(pieceBytes)
+  let used = 0
   for (const line of lines) {
-    batch.push(line, '\n')
-    joined += line.length + 1
-    if (joined >= batchChars) {
-      parts.push(Buffer.from(batch.join(''), 'utf8'))
-      batch = []
-      joined = 0
+    const bytes = Buffer.byteLength(line) + 1
+    if (used + bytes > piece.length) {
+      gzip.write(piece.subarray(0, used))
+      piece = Buffer.allocUnsafe(Math.max(pieceBytes, bytes))
+      used = 0
     }
+    used += piece.write(line, used)
+    piece[used++] = NEWLINE
   }
-  parts.push(Buffer.from(batch.join(''), 'utf8'))
-  const text = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
-  const bytes = await gzipAsync(text, {
-    level: GZIP_LEVEL,
-    // Records compress about thirteen to one: a quarter of the text holds all of it in one output buffer.
-    chunkSize: Math.max(CHUNK_MIN, Math.ceil(text.length / 4))
-  })
+  gzip.end(piece.subarray(0, used))
+  await ended
+  const bytes = output.length === 1 ? output[0]! : Buffer.concat(output)
   bytes[GZIP_OS_BYTE] = GZIP_OS_UNIX
   return bytes
 }

@@ -7,6 +7,7 @@ import type { NodesQuery } from './nodes.js'
 export const ORGANIZATION_MEMBERS = /* GraphQL */ `
   query OrganizationMembers($login: String!, $first: Int!, $after: String) {
     organization(login: $login) {
+      login
       membersWithRole(first: $first, after: $after) {
         edges {
           role

@@ -57,6 +57,8 @@ function organizationListing(name: string, extraVariables: string, selection: st
     ${extraVariables}
   ) {
     organization(login: $login) {
+      # As GitHub spells it, which the outputs write, whatever the case it was asked in.
+      login
       # Forks, archived and private repositories are left out by GitHub (a null argument filters
       # nothing), so their pull requests and issues are never asked for.
       repositories(
@@ -94,12 +96,23 @@ export const ORGANIZATION_REPOSITORY_NAMES = organizationListing(
   'nameWithOwner'
 )
 
-/** One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...). */
-export function namedRepositories(names: { owner: string; name: string }[]): string {
-  const fields = names.map(
-    ({ owner, name }, i) =>
-      `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`
-  )
+/**
+ * One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...), and one
+ * `organization(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub knows it.
+ */
+export function namedRepositories(
+  names: { owner: string; name: string }[],
+  organizations: string[] = []
+): string {
+  const fields = [
+    ...names.map(
+      ({ owner, name }, i) =>
+        `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`
+    ),
+    ...organizations.map((login, i) => `o${i}: organization(login: ${JSON.stringify(login)}) { login }`)
+  ]
+  // Organizations alone when every repository named is excluded: nothing then uses the window.
+  if (names.length === 0) return `query NamedOrganizations {\n    ${fields.join('\n    ')}\n  }\n`
   return /* GraphQL */ `
   query NamedRepositories($since: GitTimestamp!, $until: GitTimestamp!, $updatedSince: DateTime!) {
     ${fields.join('\n    ')}
