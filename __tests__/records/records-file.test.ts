@@ -121,6 +121,27 @@ describe('the records file', () => {
     expect(gunzipSync(whole).toString().split('\n')).toHaveLength(lines.length + 1)
   })
 
+  it('gives the same bytes for lines of many-byte characters that fill a piece exactly, or outgrow it', async () => {
+    const piece = 64
+    // Byte lengths (newline included) of piece - 1, piece and piece + 1, a line of 4-byte characters
+    // larger than a piece, an empty one: each piece ends where a line does, never inside a character.
+    const lines = [
+      'é'.repeat(31),
+      'a' + 'é'.repeat(31),
+      '𝄞'.repeat(16),
+      'a'.repeat(piece),
+      '',
+      '日'.repeat(200),
+      JSON.stringify({ name: 'lone \ud800 surrogate 𝄞' }),
+      'x'.repeat(piece - 1)
+    ]
+    expect(lines.slice(0, 4).map(line => Buffer.byteLength(line) + 1)).toEqual([63, 64, 65, 65])
+    const whole = gzipSync(Buffer.from(lines.join('\n') + '\n'))
+    whole[9] = 3
+    for (const size of [1, 2, 3, piece - 1, piece, piece + 1, 1000])
+      expect(await gzipLines(lines, size), `pieces of ${size} bytes`).toEqual(whole)
+  })
+
   it.each([
     [
       'the roles of an organization the header does not name',

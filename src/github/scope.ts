@@ -56,8 +56,9 @@ export interface ScopeRequest {
 export class OrganizationSpellings {
   private readonly byKey = new Map<string, string>()
 
-  learn(login: string): void {
-    this.byKey.set(login.toLowerCase(), login)
+  /** Keyed by the login asked: GitHub may answer another one than asked, not only in case. */
+  learn(asked: string, login: string): void {
+    this.byKey.set(asked.toLowerCase(), login)
   }
 
   /** The organization as GitHub spells it; asked only once the scope is listed, which learned them all. */
@@ -137,7 +138,9 @@ async function explicitRepositories(
   )
   const unknownOrganizations = organizations.filter((_, i) => !answers[0]![`o${i}`])
   if (unknownOrganizations.length > 0) throw unknownOrganization(...unknownOrganizations)
-  organizations.forEach((_, i) => spellings.learn((answers[0]![`o${i}`] as { login: string }).login))
+  organizations.forEach((organization, i) =>
+    spellings.learn(organization, (answers[0]![`o${i}`] as { login: string }).login)
+  )
   const unknown = batches.flatMap((batch, b) => batch.filter((_, i) => !answers[b]![`r${i}`]))
   if (unknown.length > 0) {
     const names = unknown.map(r => `'${r.owner}/${r.name}'`).join(', ')
@@ -145,7 +148,16 @@ async function explicitRepositories(
       `repositories: GitHub knows no repository ${names} (or the token may not see ${unknown.length === 1 ? 'it' : 'them'})`
     )
   }
-  return answers.flatMap((answer, b) => batches[b]!.map((_, i) => answer[`r${i}`] as RepositoryOverview))
+  // GitHub follows renames and transfers: an old name answers the repository of today, which may be
+  // named too (gathered twice, each contribution would count twice) or excluded under its name of today.
+  const found = new Map<string, RepositoryOverview>()
+  for (const [b, answer] of answers.entries())
+    for (const i of batches[b]!.keys()) {
+      const repository = answer[`r${i}`] as RepositoryOverview
+      const key = repository.nameWithOwner.toLowerCase()
+      if (!found.has(key) && !isExcluded(repository.nameWithOwner)) found.set(key, repository)
+    }
+  return [...found.values()]
 }
 
 /** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
@@ -181,7 +193,7 @@ async function* organizationRepositories(
       organization: { login: string; repositories: Connection<RepositoryOverview> } | null
     }) => {
       if (!data.organization) throw unknownOrganization(organization)
-      spellings.learn(data.organization.login)
+      spellings.learn(organization, data.organization.login)
       return data.organization.repositories
     },
     first: LISTING_PAGE,

@@ -207,7 +207,11 @@ export function indexWorld(world: World): WorldIndex {
     organization: organizations.get(world.organization.login.toLowerCase())!,
     organizations,
     repositories,
-    repositoryByName: new Map(repositories.map(r => [r.nameWithOwner.toLowerCase(), r])),
+    repositoryByName: new Map(
+      repositories.flatMap(r =>
+        [r.nameWithOwner, ...(r.repository.formerNames ?? [])].map(name => [name.toLowerCase(), r] as const)
+      )
+    ),
     actorByLogin,
     nodeById,
     viewer

@@ -123,6 +123,11 @@ export interface WorldRepository {
   files?: Record<string, string>
   /** Outside collaborators and their repository role. */
   collaborators?: { login: string; permission: WorldPermission }[]
+  /**
+   * `owner/name`s it had before a rename or a transfer: `repository(owner:, name:)` still finds it by
+   * them (GitHub's `followRenames` is true unless asked otherwise), and answers its name of today.
+   */
+  formerNames?: string[]
 }
 
 /** A repository role as GraphQL's `RepositoryPermission` spells it. */

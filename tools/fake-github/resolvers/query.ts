@@ -17,7 +17,9 @@ export const queryFields: Fields<unknown> = {
   }),
   repository: withArgs(['owner', 'name', 'followRenames'], (_s, args, { index }) => {
     const name = `${String(args.owner)}/${String(args.name)}`
-    const repository = index.repositoryByName.get(name.toLowerCase())
+    const found = index.repositoryByName.get(name.toLowerCase())
+    const renamed = found && found.nameWithOwner.toLowerCase() !== name.toLowerCase()
+    const repository = renamed && args.followRenames === false ? undefined : found
     if (!repository) throw notFound(`Could not resolve to a Repository with the name '${name}'.`)
     return repository
   }),
