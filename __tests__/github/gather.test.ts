@@ -295,6 +295,43 @@ describe('gather against the fake GitHub', () => {
     )
   })
 
+  it("reads many pull requests' later review pages and issues' later timeline pages a request for many, not one each", async () => {
+    const world = generateWorld({ scale: 'kata', seed: 7 })
+    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+    const since = new Date(until)
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const inWindow = (at: string | null) =>
+      at !== null && at >= since.toISOString() && at < until.toISOString()
+    // Five more pull requests and issues as long as the busiest: each needs pages after its first.
+    for (const repository of world.repositories.filter(r => r.name === 'kata-containers')) {
+      const busiest = repository.pullRequests.reduce((a, b) => (b.reviews.length > a.reviews.length ? b : a))
+      const others = repository.pullRequests.filter(pr => pr !== busiest && inWindow(pr.mergedAt)).slice(0, 5)
+      others.forEach((pr, k) => {
+        pr.reviews = busiest.reviews.map(r => ({
+          ...r,
+          id: `${r.id}-${k}`,
+          comments: r.comments.map(c => ({ ...c, id: `${c.id}-${k}` }))
+        }))
+      })
+      const longest = repository.issues.reduce((a, b) => (b.events.length > a.events.length ? b : a))
+      repository.issues
+        .filter(issue => issue !== longest && issue.events.some(e => inWindow(e.createdAt)))
+        .slice(0, 5)
+        .forEach((issue, k) => {
+          issue.events = longest.events.map(e => ({ ...e, id: `${e.id}-${k}` }))
+        })
+    }
+    const { gathered, fake } = await run(world, { since, until }, { concurrency: 1 })
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    const followed = (operation: RegExp) => fake.log.filter(e => operation.test(e.operationName ?? '')).length
+    // Six pull requests and six issues of three later pages each: 18 requests each, one a page, but the
+    // pages found by one answer go together (one slot: they all wait for it), a round of pages a request.
+    expect(followed(/^PullRequestReview/)).toBeGreaterThan(0)
+    expect(followed(/^PullRequestReview/)).toBeLessThanOrEqual(6)
+    expect(followed(/^IssueTimeline/)).toBeGreaterThan(0)
+    expect(followed(/^IssueTimeline/)).toBeLessThanOrEqual(6)
+  })
+
   it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
     const world = generateWorld({ scale: 'kata', seed: 7 })
     const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')

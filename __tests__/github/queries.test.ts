@@ -20,12 +20,13 @@ import { withoutProfileEmail } from '../../src/github/queries/actor.js'
 import { withRateLimit } from '../../src/github/rate-limit.js'
 import { accountsDocument } from '../../src/github/queries/accounts.js'
 import { commitHistories } from '../../src/github/queries/commits.js'
-import { ISSUES } from '../../src/github/queries/issues.js'
+import { ISSUES, TIMELINE_PAGES } from '../../src/github/queries/issues.js'
 import { ISSUE_LISTS, listsDocument, PULL_REQUEST_LISTS } from '../../src/github/queries/lists.js'
 import { nodesDocument } from '../../src/github/queries/nodes.js'
 import {
   MERGED_PULL_REQUESTS,
   REVIEW_COMMENT_COUNTS,
+  REVIEW_PAGES,
   REVIEWED_PULL_REQUESTS
 } from '../../src/github/queries/pull-requests.js'
 import { namedRepositories } from '../../src/github/queries/repositories.js'
@@ -114,7 +115,7 @@ const builtDocuments: [string, string][] = [
       { repository: 'R_2', first: 100, since: '2025-04-07T00:00:00.000Z', until: '2025-05-07T00:00:00.000Z' }
     ])
   ],
-  ...[PULL_REQUEST_LISTS, ISSUE_LISTS].map((query): [string, string] => [
+  ...[PULL_REQUEST_LISTS, ISSUE_LISTS, REVIEW_PAGES, TIMELINE_PAGES].map((query): [string, string] => [
     query.name,
     listsDocument(
       query,

@@ -20,8 +20,20 @@ export interface QueryOptions {
   notFoundIsNull?: boolean
 }
 
+/** A request made up when its slot comes. */
+export interface BuiltRequest {
+  document: string
+  variables: object
+  label: string
+}
+
 export interface GitHubClient {
   query<T>(document: string, variables: object, label: string, options?: QueryOptions): Promise<T>
+  /**
+   * A request put together only when a slot is free for it: a batch waiting for a slot takes in what is
+   * asked for meanwhile, rather than each later item waiting for a slot of its own.
+   */
+  queryWhenSent<T>(build: () => BuiltRequest, options?: QueryOptions): Promise<T>
   stats(): GatherStats
   /** What the run's report must say about the answers, such as profile emails GitHub refused. */
   warnings(): string[]
@@ -183,6 +195,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   return {
     query<T>(document: string, variables: object, label: string, queryOptions: QueryOptions = {}) {
       return semaphore.run(() => send<T>(document, variables, label, queryOptions), queryOptions.priority)
+    },
+    queryWhenSent<T>(build: () => BuiltRequest, queryOptions: QueryOptions = {}) {
+      return semaphore.run(() => {
+        const { document, variables, label } = build()
+        return send<T>(document, variables, label, queryOptions)
+      }, queryOptions.priority)
     },
     stats: () => ({ ...stats }),
     warnings: () => [...warnings],

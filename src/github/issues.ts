@@ -3,14 +3,14 @@ import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import type { GitHubClient } from './client.js'
 import { repositoriesOf } from './labels.js'
-import { pageLists } from './list-pages.js'
-import { DeletedMeanwhile, followUpGone } from './deleted.js'
+import { nextPages, pageLists } from './list-pages.js'
+import { DeletedMeanwhile } from './deleted.js'
 import { queryNodesOrGone } from './nodes.js'
 import { ISSUE_LISTS } from './queries/lists.js'
 import { ISSUE_SEARCH } from './queries/search.js'
 import { readTimeSlices, SPLIT_ABOVE } from './time-slices.js'
-import { allNodes, type Connection } from './paginate.js'
-import { ISSUE_TIMELINE, ISSUES, TRIAGE_TYPENAMES } from './queries/issues.js'
+import type { Connection } from './paginate.js'
+import { ISSUES, TIMELINE_PAGES, TRIAGE_TYPENAMES } from './queries/issues.js'
 import type { IssueStub, RepositoryOverview } from './scope.js'
 import { utcSecond } from '../window.js'
 import { inWindow, type Window } from './window-edges.js'
@@ -51,27 +51,15 @@ export async function gatherIssues(repositories: RepositoryOverview[], context: 
   const records: (TriageRecord | IssueCommentRecord)[] = []
   const issuesSeen = new Map<string, number>()
 
+  const timelinePage = nextPages<TimelineItemNode>(client, TIMELINE_PAGES, { since })
   const keep = async ({ repository, number }: Queued, issue: IssueNode) => {
     const items = [...issue.timelineItems.nodes]
-    if (issue.timelineItems.pageInfo.hasNextPage) {
-      try {
-        items.push(
-          ...(await allNodes<TimelineItemNode>(client, {
-            document: ISSUE_TIMELINE,
-            variables: { issue: issue.id, since },
-            label: `timeline of ${issue.url}`,
-            connection: (data: { node: { timelineItems: Connection<TimelineItemNode> } | null }) =>
-              data.node?.timelineItems,
-            first: 100,
-            after: issue.timelineItems.pageInfo.endCursor
-          }))
-        )
-      } catch (error) {
-        // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
-        if (!followUpGone(error)) throw error
-        context.deleted.note('issue', repository, number)
-        return
-      }
+    for (let page = issue.timelineItems.pageInfo; page.hasNextPage;) {
+      const next = await timelinePage({ repository: issue.url, id: issue.id, after: page.endCursor })
+      // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+      if (!next) return context.deleted.note('issue', repository, number)
+      items.push(...next.nodes)
+      page = next.pageInfo
     }
     issuesSeen.set(repository, (issuesSeen.get(repository) ?? 0) + 1)
     const issueAuthor = context.profiles.actor(issue.author)

@@ -3,7 +3,7 @@ import type { PullRequestRecord, ReviewRecord } from '../records.js'
 import type { ActorNode, ProfileBook } from './actors.js'
 import { QUERY_BUDGET } from './batches.js'
 import { repositoriesOf } from './labels.js'
-import { type ListCursor, pageLists, readLists } from './list-pages.js'
+import { type ListCursor, nextPages, pageLists, readLists } from './list-pages.js'
 import { DeletedMeanwhile, followUpGone } from './deleted.js'
 import { queryNodes, queryNodesOrGone } from './nodes.js'
 import { PULL_REQUEST_LISTS } from './queries/lists.js'
@@ -14,8 +14,8 @@ import { allNodes, type Connection } from './paginate.js'
 import {
   MERGED_PULL_REQUESTS,
   PULL_REQUEST_FILES,
-  PULL_REQUEST_REVIEWS,
   REVIEW_COMMENT_COUNTS,
+  REVIEW_PAGES,
   REVIEWED_PULL_REQUESTS
 } from './queries/pull-requests.js'
 import type { PullRequestStub, RepositoryOverview } from './scope.js'
@@ -126,21 +126,17 @@ export async function gatherPullRequests(repositories: RepositoryOverview[], con
     return true
   }
 
+  const reviewPage = nextPages<ReviewNode>(client, REVIEW_PAGES)
   const keep = async (node: PullRequestNode, repository: string, isMerged: boolean) => {
     const reviews = [...node.reviews.nodes]
     let files: string[] | null = null
     try {
-      if (node.reviews.pageInfo.hasNextPage) {
-        reviews.push(
-          ...(await allNodes<ReviewNode>(client, {
-            document: PULL_REQUEST_REVIEWS,
-            variables: { pullRequest: node.id },
-            label: `reviews of ${node.url}`,
-            connection: (data: { node: { reviews: Connection<ReviewNode> } | null }) => data.node?.reviews,
-            first: 100,
-            after: node.reviews.pageInfo.endCursor
-          }))
-        )
+      for (let page = node.reviews.pageInfo; page.hasNextPage;) {
+        const next = await reviewPage({ repository: node.url, id: node.id, after: page.endCursor })
+        // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+        if (!next) return gone(node.id)
+        reviews.push(...next.nodes)
+        page = next.pageInfo
       }
       if (isMerged && node.mergedAt) files = await changedFilesOf(node, context)
     } catch (error) {

@@ -1,7 +1,8 @@
 // `npm run bench:trace -- --scale kata [--latency 300] [--concurrency 10]`: the built CLI against the fake
 // GitHub, then every request in the order it started: when, how long, its depth in the chain of
 // answers it built on, its cost and what it asked for; then the longest chain, link by link, with how
-// long each link waited after the answer it built on. The way to see why a run takes the time it takes.
+// long each link waited after the answer it built on; then where the request slots' time went. The way to
+// see why a run takes the time it takes.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CONCURRENCY } from '../../src/options.js'
 import { startFakeGitHub, type RequestLogEntry } from '../fake-github/server.js'
 import { generateWorld, type Scale } from '../world/generate.js'
+import { slotUse } from './slot-use.js'
 
 const { values } = parseArgs({
   options: {
@@ -66,4 +68,13 @@ for (const link of chain) {
 process.stdout.write(
   `\n${github.log.length} requests, ${github.pointsUsed()} points, ${wall} ms; ` +
     `longest chain ${github.criticalPathRequests()} requests, at most ${github.maxInFlight} in flight\n`
+)
+// Where the slots' time went: what a better schedule could win is the idle time, not the requests' own.
+const use = slotUse(github.log, { slots: Number(values.concurrency), latencyMs: Number(values.latency) })
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+process.stdout.write(
+  `\nrequests from first to last answer ${s(use.spanMs)} = ${s(use.requestsMs)} of requests at the latency ` +
+    `+ ${s(use.overLatencyMs)} of answers slower than it (the fake's own work) + slots free ` +
+    `${s(use.idleAtStartMs)} before the first answer, ${s(use.idleBetweenMs)} between, ` +
+    `${s(use.idleAtEndMs)} as the last answers came (slot time / slots)\n`
 )

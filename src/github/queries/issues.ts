@@ -1,5 +1,6 @@
 import { TRIAGE_EVENTS, type TriageEvent } from '../../records.js'
 import { ACTOR_FIELDS } from './actor.js'
+import type { ListQuery } from './lists.js'
 import type { NodesQuery } from './nodes.js'
 
 // Issues updated in the window and their triage events and comments. The timeline's `itemTypes`
@@ -67,26 +68,14 @@ export const ISSUES: NodesQuery = {
   variables: '$since: DateTime!'
 }
 
-export const ISSUE_TIMELINE = /* GraphQL */ `
-  query IssueTimeline($issue: ID!, $since: DateTime!, $first: Int!, $after: String) {
-    node(id: $issue) {
-      ... on Issue {
-        timelineItems(
-          first: $first
-          after: $after
-          ${TIMELINE_ARGUMENTS}
-        ) {
-          nodes {
-            ...TimelineItemFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${TIMELINE_ITEM_FIELDS}
-  ${ACTOR_FIELDS}
-`
+/** The later pages of many issues' timelines, side by side. */
+export const TIMELINE_PAGES: ListQuery = {
+  name: 'IssueTimelinePages',
+  on: 'Issue',
+  variables: '$since: DateTime!',
+  field: (first, after) => `timelineItems(first: ${first}, after: ${after} ${TIMELINE_ARGUMENTS}) {
+      nodes { ...TimelineItemFields }
+      pageInfo { hasNextPage endCursor }
+    }`,
+  fragments: TIMELINE_ITEM_FIELDS + ACTOR_FIELDS
+}

@@ -1,12 +1,16 @@
-// The next pages of many repositories' lists of one kind in one query, aliased `r0`, `r1`, ...: each
-// alias has its own cursor, so lists of different lengths go on side by side.
+// The next pages of many lists of one kind in one query, aliased `r0`, `r1`, ...: each alias has its own
+// cursor, so lists of different lengths go on side by side.
 
 export interface ListQuery {
   name: string
-  /** The list's field on a Repository for one page, e.g. `pullRequests(first: 100, after: "...") {...}`; `after` may be `null`. */
+  /** The type the lists hang off; default Repository. */
+  on?: string
+  /** The list's field for one page, e.g. `pullRequests(first: 100, after: "...") {...}`; `after` may be `null`. */
   field: (first: number, after: string) => string
   /** Variables the field uses, with their types, e.g. `$since: DateTime!`. */
   variables?: string
+  /** Fragments the field spreads. */
+  fragments?: string
 }
 
 export function listsDocument(
@@ -16,11 +20,11 @@ export function listsDocument(
 ): string {
   const fields = lists.map(
     (list, i) =>
-      `r${i}: node(id: ${JSON.stringify(list.id)}) { ... on Repository { ${query.field(first, JSON.stringify(list.after))} } }`
+      `r${i}: node(id: ${JSON.stringify(list.id)}) { ... on ${query.on ?? 'Repository'} { ${query.field(first, JSON.stringify(list.after))} } }`
   )
   return `query ${query.name}${query.variables ? `(${query.variables})` : ''} {
   ${fields.join('\n  ')}
-}`
+}${query.fragments ?? ''}`
 }
 
 /** Ids of pull requests, most recently updated first: the listing pages on until they are older than the window. */

@@ -1,4 +1,5 @@
 import { ACTOR_FIELDS } from './actor.js'
+import type { ListQuery } from './lists.js'
 import type { NodesQuery } from './nodes.js'
 
 // Pull requests are listed cheaply (ids, updatedAt, mergedAt) and then fetched in batches of ids
@@ -71,25 +72,16 @@ export const REVIEWED_PULL_REQUESTS: NodesQuery = {
   fragments: REVIEWED_FIELDS
 }
 
-export const PULL_REQUEST_REVIEWS = /* GraphQL */ `
-  query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
-    node(id: $pullRequest) {
-      ... on PullRequest {
-        reviews(first: $first, after: $after) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`
+/** The later pages of many pull requests' reviews, side by side. */
+export const REVIEW_PAGES: ListQuery = {
+  name: 'PullRequestReviewPages',
+  on: 'PullRequest',
+  field: (first, after) => `reviews(first: ${first}, after: ${after}) {
+      nodes { ...ReviewFields }
+      pageInfo { hasNextPage endCursor }
+    }`,
+  fragments: REVIEW_FIELDS + ACTOR_FIELDS
+}
 
 export const PULL_REQUEST_FILES = /* GraphQL */ `
   query PullRequestFiles($pullRequest: ID!, $first: Int!, $after: String) {
