@@ -57627,6 +57627,12 @@ function createGitHubClient(options) {
         query(document, variables, label, queryOptions = {}) {
             return semaphore.run(() => send(document, variables, label, queryOptions), queryOptions.priority);
         },
+        queryWhenSent(build, queryOptions = {}) {
+            return semaphore.run(() => {
+                const { document, variables, label } = build();
+                return send(document, variables, label, queryOptions);
+            }, queryOptions.priority);
+        },
         stats: () => ({ ...stats }),
         warnings: () => [...warnings],
         log
@@ -58416,13 +58422,13 @@ function forbiddenFailure(repository, field) {
         `or leave the repository out with repositories.exclude`);
 }
 
-// The next pages of many repositories' lists of one kind in one query, aliased `r0`, `r1`, ...: each
-// alias has its own cursor, so lists of different lengths go on side by side.
+// The next pages of many lists of one kind in one query, aliased `r0`, `r1`, ...: each alias has its own
+// cursor, so lists of different lengths go on side by side.
 function listsDocument(query, lists, first) {
-    const fields = lists.map((list, i) => `r${i}: node(id: ${JSON.stringify(list.id)}) { ... on Repository { ${query.field(first, JSON.stringify(list.after))} } }`);
+    const fields = lists.map((list, i) => `r${i}: node(id: ${JSON.stringify(list.id)}) { ... on ${query.on ?? 'Repository'} { ${query.field(first, JSON.stringify(list.after))} } }`);
     return `query ${query.name}${query.variables ? `(${query.variables})` : ''} {
   ${fields.join('\n  ')}
-}`;
+}${query.fragments ?? ''}`;
 }
 /** Ids of pull requests, most recently updated first: the listing pages on until they are older than the window. */
 const PULL_REQUEST_LISTS = {
@@ -58464,22 +58470,39 @@ async function pageLists(client, query, lists, onPage, variables = {}) {
 }
 /** One page of each list, as many lists to a query as the budget allows. */
 async function readLists(client, query, lists, variables = {}) {
-    // Each list costs the repository node and its page: two connection requests at most.
-    const batches = packBatches(lists, () => 2, QUERY_BUDGET);
-    return (await Promise.all(batches.map(batch => readPages(client, query, batch, variables, 100)))).flat();
+    const batches = packBatches(lists, () => LIST_WEIGHT, QUERY_BUDGET);
+    const pages = await Promise.all(batches.map(batch => readPages(client, query, batch, variables, 100)));
+    return pages.flat().map(({ list, connection }) => {
+        if (!connection)
+            throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`);
+        return { list, connection };
+    });
 }
-async function readPages(client, query, lists, variables, first) {
-    const label = `${query.name} of ${lists.map(list => list.repository).join(', ')}`;
+/** Each list costs the node it hangs off and its page: two connection requests at most. */
+const LIST_WEIGHT = 2;
+const labelOf = (query, lists) => `${query.name} of ${lists.map(list => list.repository).join(', ')}`;
+/** The next page of each list. */
+async function readPages(client, query, lists, variables, first, { goneIsNull = false, sent } = {}) {
     let data;
     try {
         // Once nothing is left to make smaller, the full retry budget applies, as to any request.
         const smaller = lists.length > 1 || first > SMALLEST_REQUEST;
-        data = await client.query(listsDocument(query, lists, first), variables, label, {
-            priority: PRIORITY.lists,
-            ...(smaller ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
-        });
+        data = await (sent ??
+            client.query(listsDocument(query, lists, first), variables, labelOf(query, lists), {
+                priority: PRIORITY.lists,
+                ...(smaller ? { timeoutRetries: TIMEOUTS_BEFORE_SHRINKING } : {})
+            }));
     }
     catch (error) {
+        const label = labelOf(query, lists);
+        // Only a list's node itself missing, `r3`: anything deeper is not a deletion of what was listed.
+        if (goneIsNull &&
+            error instanceof GitHubMissingError &&
+            error.data &&
+            error.onlyGone(path => path.length === 1)) {
+            const gone = new Set(error.errors.map(e => String(e.path[0])));
+            return fromData(query, lists, error.data, gone);
+        }
         const forbidden = forbiddenList(error);
         const at = forbidden && lists[Number(/^r(\d+)$/.exec(String(forbidden.path[0]))?.[1])];
         if (forbidden && at)
@@ -58491,23 +58514,55 @@ async function readPages(client, query, lists, variables, first) {
             const half = Math.ceil(lists.length / 2);
             client.log.info(`${label}: GitHub timed out on ${lists.length} lists at once; asking for ${half}`);
             const parts = await Promise.all([
-                readPages(client, query, lists.slice(0, half), variables, first),
-                readPages(client, query, lists.slice(half), variables, first)
+                readPages(client, query, lists.slice(0, half), variables, first, { goneIsNull }),
+                readPages(client, query, lists.slice(half), variables, first, { goneIsNull })
             ]);
             return parts.flat();
         }
         if (first <= SMALLEST_REQUEST)
             throw error;
         client.log.info(`${label}: GitHub timed out on pages of ${first}; asking for ${halved(first)}`);
-        return readPages(client, query, lists, variables, halved(first));
+        return readPages(client, query, lists, variables, halved(first), { goneIsNull });
     }
+    return fromData(query, lists, data, new Set());
+}
+function fromData(query, lists, data, gone) {
     return lists.map((list, i) => {
-        const repository = data[`r${i}`];
-        const connection = repository ? Object.values(repository)[0] : null;
+        const node = data[`r${i}`];
+        if (!node && gone.has(`r${i}`))
+            return { list, connection: null };
+        const connection = node ? Object.values(node)[0] : null;
         if (!connection)
             throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`);
         return { list, connection };
     });
+}
+/**
+ * The next page of one list at a time, asked for as answers show that lists go on (a pull request's
+ * reviews, an issue's timeline), read many to a request: a page asked for while a request of them waits
+ * for a slot joins it. Resolves to null when the list's node is gone (deleted since it was listed).
+ */
+function nextPages(client, query, variables = {}) {
+    let waiting = null;
+    let answers;
+    return list => {
+        if (!list.after)
+            return Promise.reject(new Error(`${query.name} of ${list.repository}: GitHub gave no cursor for the next page`));
+        if (!waiting || waiting.length * LIST_WEIGHT + LIST_WEIGHT > QUERY_BUDGET) {
+            const lists = (waiting = []);
+            const sent = client.queryWhenSent(() => {
+                // Sent now: what is asked for from here on waits for the next request.
+                if (waiting === lists)
+                    waiting = null;
+                return { document: listsDocument(query, lists, 100), variables, label: labelOf(query, lists) };
+            }, { priority: PRIORITY.chain, timeoutRetries: TIMEOUTS_BEFORE_SHRINKING });
+            answers = readPages(client, query, lists, variables, 100, { goneIsNull: true, sent });
+            // Awaited by each list's caller; a failure meanwhile is not unhandled.
+            answers.catch(() => undefined);
+        }
+        const at = waiting.push(list) - 1;
+        return answers.then(pages => pages[at].connection);
+    };
 }
 
 // A busy repository's pull requests or issues updated in the window, read as many creation-time slices
@@ -58724,29 +58779,17 @@ const ISSUES = {
     fragments: ISSUE_FIELDS,
     variables: '$since: DateTime!'
 };
-const ISSUE_TIMELINE = /* GraphQL */ `
-  query IssueTimeline($issue: ID!, $since: DateTime!, $first: Int!, $after: String) {
-    node(id: $issue) {
-      ... on Issue {
-        timelineItems(
-          first: $first
-          after: $after
-          ${TIMELINE_ARGUMENTS}
-        ) {
-          nodes {
-            ...TimelineItemFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${TIMELINE_ITEM_FIELDS}
-  ${ACTOR_FIELDS}
-`;
+/** The later pages of many issues' timelines, side by side. */
+const TIMELINE_PAGES = {
+    name: 'IssueTimelinePages',
+    on: 'Issue',
+    variables: '$since: DateTime!',
+    field: (first, after) => `timelineItems(first: ${first}, after: ${after} ${TIMELINE_ARGUMENTS}) {
+      nodes { ...TimelineItemFields }
+      pageInfo { hasNextPage endCursor }
+    }`,
+    fragments: TIMELINE_ITEM_FIELDS + ACTOR_FIELDS
+};
 
 /** Each issue costs one connection request (its timeline). */
 const ISSUES_PER_QUERY = QUERY_BUDGET - 1;
@@ -58758,26 +58801,16 @@ async function gatherIssues(repositories, context) {
     const since = window.since.toISOString();
     const records = [];
     const issuesSeen = new Map();
+    const timelinePage = nextPages(client, TIMELINE_PAGES, { since });
     const keep = async ({ repository, number }, issue) => {
         const items = [...issue.timelineItems.nodes];
-        if (issue.timelineItems.pageInfo.hasNextPage) {
-            try {
-                items.push(...(await allNodes(client, {
-                    document: ISSUE_TIMELINE,
-                    variables: { issue: issue.id, since },
-                    label: `timeline of ${issue.url}`,
-                    connection: (data) => data.node?.timelineItems,
-                    first: 100,
-                    after: issue.timelineItems.pageInfo.endCursor
-                })));
-            }
-            catch (error) {
-                // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
-                if (!followUpGone(error))
-                    throw error;
-                context.deleted.note('issue', repository, number);
-                return;
-            }
+        for (let page = issue.timelineItems.pageInfo; page.hasNextPage;) {
+            const next = await timelinePage({ repository: issue.url, id: issue.id, after: page.endCursor });
+            // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+            if (!next)
+                return context.deleted.note('issue', repository, number);
+            items.push(...next.nodes);
+            page = next.pageInfo;
         }
         issuesSeen.set(repository, (issuesSeen.get(repository) ?? 0) + 1);
         const issueAuthor = context.profiles.actor(issue.author);
@@ -58898,25 +58931,16 @@ const REVIEWED_PULL_REQUESTS = {
     selection: '...ReviewedFields',
     fragments: REVIEWED_FIELDS
 };
-const PULL_REQUEST_REVIEWS = /* GraphQL */ `
-  query PullRequestReviews($pullRequest: ID!, $first: Int!, $after: String) {
-    node(id: $pullRequest) {
-      ... on PullRequest {
-        reviews(first: $first, after: $after) {
-          nodes {
-            ...ReviewFields
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    }
-  }
-  ${REVIEW_FIELDS}
-  ${ACTOR_FIELDS}
-`;
+/** The later pages of many pull requests' reviews, side by side. */
+const REVIEW_PAGES = {
+    name: 'PullRequestReviewPages',
+    on: 'PullRequest',
+    field: (first, after) => `reviews(first: ${first}, after: ${after}) {
+      nodes { ...ReviewFields }
+      pageInfo { hasNextPage endCursor }
+    }`,
+    fragments: REVIEW_FIELDS + ACTOR_FIELDS
+};
 const PULL_REQUEST_FILES = /* GraphQL */ `
   query PullRequestFiles($pullRequest: ID!, $first: Int!, $after: String) {
     node(id: $pullRequest) {
@@ -59009,19 +59033,18 @@ async function gatherPullRequests(repositories, context) {
         flush(false);
         return true;
     };
+    const reviewPage = nextPages(client, REVIEW_PAGES);
     const keep = async (node, repository, isMerged) => {
         const reviews = [...node.reviews.nodes];
         let files = null;
         try {
-            if (node.reviews.pageInfo.hasNextPage) {
-                reviews.push(...(await allNodes(client, {
-                    document: PULL_REQUEST_REVIEWS,
-                    variables: { pullRequest: node.id },
-                    label: `reviews of ${node.url}`,
-                    connection: (data) => data.node?.reviews,
-                    first: 100,
-                    after: node.reviews.pageInfo.endCursor
-                })));
+            for (let page = node.reviews.pageInfo; page.hasNextPage;) {
+                const next = await reviewPage({ repository: node.url, id: node.id, after: page.endCursor });
+                // Deleted while its later pages were read: nothing of it is kept, as if it had gone before.
+                if (!next)
+                    return gone(node.id);
+                reviews.push(...next.nodes);
+                page = next.pageInfo;
             }
             if (isMerged && node.mergedAt)
                 files = await changedFilesOf(node, context);
