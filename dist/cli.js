@@ -15331,15 +15331,52 @@ function formatTime(instant) {
         throw new Error(`cannot write time ${JSON.stringify(instant)}`);
     return utcSecond(instant);
 }
+const OPTIONS = {
+    ...QUOTING,
+    record_delimiter: RECORD_DELIMITER,
+    escape_formulas: true,
+    cast: { number: formatScore }
+};
+// What csv-stringify, with the options above, writes exactly as it is: no quote to double, no comma, CR or
+// LF to quote, no formula start (its `escape_formulas` set) to guard. Such rows are joined here. The
+// library spends about 0.4 µs on a cell whatever it holds: 0.45 s for the quarter of a million rows of
+// evidence.csv on the huge world, a fifth of all the work after the last answer, where joining cells that
+// need nothing takes 0.05 s. Every cell that needs anything is still written by the library, and a test
+// holds the rows joined here to the library's bytes for cells of every awkward kind.
+const AS_IS = /^(?:[^",\r\n=+\-@\t\uFF1D\uFF0B\uFF0D\uFF20][^",\r\n]*)?$/;
+/** The row as csv-stringify writes it when no cell needs quoting or guarding; undefined otherwise. */
+function rowAsIs(row) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+        const cell = row[i];
+        if (typeof cell === 'string' && !AS_IS.test(cell))
+            return undefined;
+        // A number needs nothing either: the guard passes numbers by, and a score has no comma or quote.
+        line += (i === 0 ? '' : ',') + (typeof cell === 'number' ? formatScore(cell) : cell);
+    }
+    return line + RECORD_DELIMITER;
+}
 /** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
 function toCsv(header, rows) {
-    const records = stringify$1(rows, {
-        ...QUOTING,
-        record_delimiter: RECORD_DELIMITER,
-        escape_formulas: true,
-        cast: { number: formatScore }
-    });
-    return csvRecord(header) + records;
+    const parts = [csvRecord(header)];
+    // Rows that need the library go to it together, in the order they come.
+    let waiting = [];
+    const flush = () => {
+        if (waiting.length > 0)
+            parts.push(stringify$1(waiting, OPTIONS));
+        waiting = [];
+    };
+    for (const row of rows) {
+        const line = rowAsIs(row);
+        if (line === undefined)
+            waiting.push(row);
+        else {
+            flush();
+            parts.push(line);
+        }
+    }
+    flush();
+    return parts.join('');
 }
 
 // The columns are part of the contract (SPEC "Output folder"): officials' scripts read them by position.

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
-import { formatScore, formatTime, spreadsheetSafe, toCsv } from '../../src/output/csv.js'
+import { type Cell, formatScore, formatTime, spreadsheetSafe, toCsv } from '../../src/output/csv.js'
 
 describe('spreadsheetSafe', () => {
   it.each(['=HYPERLINK("http://x","y")', '+1', '-2', '@x', '\tlead', '\rlead', '\uFF1D1+1'])(
@@ -91,6 +92,43 @@ describe('toCsv', () => {
     )
     const rows = parse(text, { columns: true }) as { value: string }[]
     expect(rows.map(row => row.value)).toEqual(dangerous.map(cell => `'${cell}`))
+  })
+
+  it('writes the bytes csv-stringify writes, for rows that need nothing and rows of every awkward kind', () => {
+    const awkward = [
+      ',',
+      '"',
+      '\r',
+      '\n',
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\uFF1D',
+      '\uFF0B',
+      '\uFF0D',
+      '\uFF20',
+      "'"
+    ]
+    const safe = ['a', 'Z', '0', ' ', '.', '/', ':', '#', 'é', '李', '🗳️', ';', '\\', '\u0000']
+    let seed = 42
+    const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n
+    const text = (alphabet: string[]) =>
+      Array.from({ length: next(5) }, () => alphabet[next(alphabet.length)]!).join('')
+    const cell = (alphabet: string[]): Cell =>
+      next(6) === 0 ? [-1.5, 0, -0, 0.1 + 0.2, 12, 1e-7][next(6)]! : text(alphabet)
+    // Half the rows of cells that need nothing, half with awkward characters anywhere, interleaved.
+    const rows = Array.from({ length: 4000 }, (_, i) =>
+      Array.from({ length: 1 + next(4) }, () => cell(i % 2 ? safe : [...safe, ...awkward]))
+    )
+    const library = stringify(rows, {
+      quote_record_delimiter: true,
+      record_delimiter: '\r\n',
+      escape_formulas: true,
+      cast: { number: formatScore }
+    })
+    expect(toCsv(['a', 'b'], rows)).toBe('a,b\r\n' + library)
   })
 
   it('writes numbers without the guard', () => {

@@ -48,13 +48,50 @@ export function formatTime(instant: string): string {
 /** A cell: text goes through the formula guard; numbers (counts, scores) are written as plain decimals. */
 export type Cell = string | number
 
+const OPTIONS = {
+  ...QUOTING,
+  record_delimiter: RECORD_DELIMITER,
+  escape_formulas: true,
+  cast: { number: formatScore }
+} as const
+
+// What csv-stringify, with the options above, writes exactly as it is: no quote to double, no comma, CR or
+// LF to quote, no formula start (its `escape_formulas` set) to guard. Such rows are joined here. The
+// library spends about 0.4 µs on a cell whatever it holds: 0.45 s for the quarter of a million rows of
+// evidence.csv on the huge world, a fifth of all the work after the last answer, where joining cells that
+// need nothing takes 0.05 s. Every cell that needs anything is still written by the library, and a test
+// holds the rows joined here to the library's bytes for cells of every awkward kind.
+const AS_IS = /^(?:[^",\r\n=+\-@\t\uFF1D\uFF0B\uFF0D\uFF20][^",\r\n]*)?$/
+
+/** The row as csv-stringify writes it when no cell needs quoting or guarding; undefined otherwise. */
+function rowAsIs(row: readonly Cell[]): string | undefined {
+  let line = ''
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!
+    if (typeof cell === 'string' && !AS_IS.test(cell)) return undefined
+    // A number needs nothing either: the guard passes numbers by, and a score has no comma or quote.
+    line += (i === 0 ? '' : ',') + (typeof cell === 'number' ? formatScore(cell) : cell)
+  }
+  return line + RECORD_DELIMITER
+}
+
 /** A whole CSV file: header row, then one record per row, every record ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = stringify(rows as Cell[][], {
-    ...QUOTING,
-    record_delimiter: RECORD_DELIMITER,
-    escape_formulas: true,
-    cast: { number: formatScore }
-  })
-  return csvRecord(header) + records
+  const parts = [csvRecord(header)]
+  // Rows that need the library go to it together, in the order they come.
+  let waiting: Cell[][] = []
+  const flush = () => {
+    if (waiting.length > 0) parts.push(stringify(waiting, OPTIONS))
+    waiting = []
+  }
+  for (const row of rows) {
+    const line = rowAsIs(row)
+    if (line === undefined) waiting.push(row as Cell[])
+    else {
+      flush()
+      parts.push(line)
+    }
+  }
+  flush()
+  return parts.join('')
 }
