@@ -26343,8 +26343,10 @@ function hideEmail(email) {
 }
 /** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
 function withoutEmails(gathered) {
+    // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
+    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }]));
     if (gathered.emails === 'hidden')
-        return gathered;
+        return { ...gathered, profiles };
     // A few thousand addresses recur across tens of thousands of commits: each is hashed once.
     const hidden = new Map();
     const hide = (email) => {
@@ -26363,7 +26365,7 @@ function withoutEmails(gathered) {
     return {
         ...gathered,
         records: gathered.records.map(recordWithoutEmails),
-        profiles: Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])),
+        profiles,
         emails: 'hidden'
     };
 }

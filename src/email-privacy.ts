@@ -16,7 +16,11 @@ export function hideEmail(email: string): string {
 
 /** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
 export function withoutEmails(gathered: Gathered): Gathered {
-  if (gathered.emails === 'hidden') return gathered
+  // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
+  const profiles = Object.fromEntries(
+    Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])
+  )
+  if (gathered.emails === 'hidden') return { ...gathered, profiles }
   // A few thousand addresses recur across tens of thousands of commits: each is hashed once.
   const hidden = new Map<string, string>()
   const hide = (email: string) => {
@@ -35,9 +39,7 @@ export function withoutEmails(gathered: Gathered): Gathered {
   return {
     ...gathered,
     records: gathered.records.map(recordWithoutEmails),
-    profiles: Object.fromEntries(
-      Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])
-    ),
+    profiles,
     emails: 'hidden'
   }
 }

@@ -305,6 +305,33 @@ describe('records gathered without emails (for a public artifact)', () => {
     expect(await logins('hidden-offline')).toEqual(await logins('plain-online'))
   })
 
+  it('hold no address after a re-score with a token, which looks up the profiles the config names', async () => {
+    const [primary, alias] = world.users.filter(u => u.type === 'User' && u.email !== '')
+    await writeFile(path.join(cwd, 'named.yml'), stringify({ aliases: { [primary!.login]: [alias!.login] } }))
+    await online('hidden-named-source', '--include-emails', 'false')
+    const result = await runCli(
+      [
+        '--graphql-url',
+        github.url,
+        '--output-dir',
+        'hidden-named',
+        '--from-records',
+        recordsOf('hidden-named-source'),
+        '--config',
+        'named.yml',
+        '--include-emails',
+        'false'
+      ],
+      { cwd, env: { GITHUB_TOKEN: TOKEN } }
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const records = gunzipSync(await readFile(path.join(cwd, recordsOf('hidden-named')))).toString('utf8')
+    // The profiles looked up are in the records, by login, without their addresses.
+    expect(records).toContain(`"login":"${alias!.login}"`)
+    const leaked = [...addresses()].filter(address => records.toLowerCase().includes(address))
+    expect(leaked).toEqual([])
+  })
+
   it('cannot give back the addresses: asked for emails, the re-score warns and writes no email column', async () => {
     await online('hidden-source', '--include-emails', 'false')
     const result = await offline(
