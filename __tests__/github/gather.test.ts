@@ -296,31 +296,7 @@ describe('gather against the fake GitHub', () => {
   })
 
   it("reads many pull requests' later review pages and issues' later timeline pages a request for many, not one each", async () => {
-    const world = generateWorld({ scale: 'kata', seed: 7 })
-    const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
-    const since = new Date(until)
-    since.setUTCMonth(since.getUTCMonth() - 12)
-    const inWindow = (at: string | null) =>
-      at !== null && at >= since.toISOString() && at < until.toISOString()
-    // Five more pull requests and issues as long as the busiest: each needs pages after its first.
-    for (const repository of world.repositories.filter(r => r.name === 'kata-containers')) {
-      const busiest = repository.pullRequests.reduce((a, b) => (b.reviews.length > a.reviews.length ? b : a))
-      const others = repository.pullRequests.filter(pr => pr !== busiest && inWindow(pr.mergedAt)).slice(0, 5)
-      others.forEach((pr, k) => {
-        pr.reviews = busiest.reviews.map(r => ({
-          ...r,
-          id: `${r.id}-${k}`,
-          comments: r.comments.map(c => ({ ...c, id: `${c.id}-${k}` }))
-        }))
-      })
-      const longest = repository.issues.reduce((a, b) => (b.events.length > a.events.length ? b : a))
-      repository.issues
-        .filter(issue => issue !== longest && issue.events.some(e => inWindow(e.createdAt)))
-        .slice(0, 5)
-        .forEach((issue, k) => {
-          issue.events = longest.events.map(e => ({ ...e, id: `${e.id}-${k}` }))
-        })
-    }
+    const { world, since, until } = withLongItems()
     const { gathered, fake } = await run(world, { since, until }, { concurrency: 1 })
     expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
     const followed = (operation: RegExp) => fake.log.filter(e => operation.test(e.operationName ?? '')).length
@@ -331,6 +307,96 @@ describe('gather against the fake GitHub', () => {
     expect(followed(/^IssueTimeline/)).toBeGreaterThan(0)
     expect(followed(/^IssueTimeline/)).toBeLessThanOrEqual(6)
   })
+
+  it.each([
+    ['pull request', 'pullRequest'],
+    ['issue', 'issue']
+  ] as const)(
+    'leaves out the %s deleted while its later pages are read with others in one query, and keeps the others whole',
+    async (name, kind) => {
+      const { world, since, until, kata, pullRequests, issues } = withLongItems()
+      const { number } = (kind === 'pullRequest' ? pullRequests : issues)[2]!
+      const deletedAfterListing = { repository: `${kata.owner}/${kata.name}`, kind, number, answers: 2 }
+      const { gathered, fake } = await run(
+        world,
+        { since, until },
+        { concurrency: 1, fake: { faults: { deletedAfterListing } } }
+      )
+      if (kind === 'pullRequest') kata.pullRequests = kata.pullRequests.filter(pr => pr.number !== number)
+      else kata.issues = kata.issues.filter(issue => issue.number !== number)
+      expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+      const item = `${name} ${kata.owner}/${kata.name}#${number}`
+      expect(gathered.deleted).toEqual([item])
+      expect(gathered.warnings).toEqual([`${item} was deleted on GitHub during the run: left out`])
+      // The deletion was seen in a query of later pages shared with other items.
+      const pages = kind === 'pullRequest' ? 'PullRequestReviewPages' : 'IssueTimelinePages'
+      expect(fake.log.some(e => e.operationName === pages && e.status === 200)).toBe(true)
+    }
+  )
+
+  it('splits a query of many later pages that times out, and still gathers everything', async () => {
+    const { world, since, until } = withLongItems()
+    const timedOut = new Set<string>()
+    const { gathered, fake } = await run(
+      world,
+      { since, until },
+      {
+        concurrency: 1,
+        fake: {
+          faults: {
+            // Every query of two or more later pages times out, once per kind.
+            custom: (_i, body) => {
+              const name = /^\s*query (\w+)/.exec(body.query)?.[1] ?? ''
+              if (!/Pages$/.test(name) || name.endsWith('Lists') || !body.query.includes('r1:')) return null
+              if (timedOut.has(name)) return null
+              timedOut.add(name)
+              return { status: 502, body: '<html>timeout</html>', fault: 'timeout' }
+            }
+          }
+        }
+      }
+    )
+    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    expect([...timedOut].sort()).toEqual(['IssueTimelinePages', 'PullRequestReviewPages'])
+    expect(fake.log.filter(e => e.fault === 'timeout')).toHaveLength(2)
+  })
+
+  it('fails, naming the issue, when GitHub gives the same cursor again for its next page, rather than asking for ever', async () => {
+    const { world, since, until } = withLongItems()
+    const refused = run(
+      world,
+      { since, until },
+      {
+        fake: {
+          faults: {
+            // Every later page of timelines is empty and says there is more, after the very cursor asked with.
+            custom: (_i, body) => {
+              if (!/^\s*query IssueTimelinePages/.test(body.query)) return null
+              const data = Object.fromEntries(
+                [
+                  ...body.query.matchAll(
+                    /(r\d+): node\(id: [^)]*\) \{[^(]*\(first: \d+, after: ("(?:[^"\\]|\\.)*")/g
+                  )
+                ].map(([, alias, after]) => [
+                  alias,
+                  {
+                    timelineItems: {
+                      nodes: [],
+                      pageInfo: { hasNextPage: true, endCursor: JSON.parse(after!) }
+                    }
+                  }
+                ])
+              )
+              return { status: 200, body: { data } }
+            }
+          }
+        }
+      }
+    )
+    await expect(refused).rejects.toThrow(
+      /IssueTimelinePages of .*\/issues\/\d+: GitHub gave the same cursor again/
+    )
+  }, 10_000)
 
   it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
     const world = generateWorld({ scale: 'kata', seed: 7 })
@@ -445,6 +511,33 @@ describe('gather against the fake GitHub', () => {
 })
 
 /** A window whose edges fall exactly on items of the world: the first in-range item's time, and a later one's. */
+/** The kata world where five more pull requests and issues are as long as the busiest: each needs pages after its first. */
+function withLongItems() {
+  const world = generateWorld({ scale: 'kata', seed: 7 })
+  const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
+  const since = new Date(until)
+  since.setUTCMonth(since.getUTCMonth() - 12)
+  const inWindow = (at: string | null) => at !== null && at >= since.toISOString() && at < until.toISOString()
+  const kata = world.repositories.find(r => r.name === 'kata-containers')!
+  const busiest = kata.pullRequests.reduce((a, b) => (b.reviews.length > a.reviews.length ? b : a))
+  const pullRequests = kata.pullRequests.filter(pr => pr !== busiest && inWindow(pr.mergedAt)).slice(0, 5)
+  pullRequests.forEach((pr, k) => {
+    pr.reviews = busiest.reviews.map(r => ({
+      ...r,
+      id: `${r.id}-${k}`,
+      comments: r.comments.map(c => ({ ...c, id: `${c.id}-${k}` }))
+    }))
+  })
+  const longest = kata.issues.reduce((a, b) => (b.events.length > a.events.length ? b : a))
+  const issues = kata.issues
+    .filter(issue => issue !== longest && issue.events.some(e => inWindow(e.createdAt)))
+    .slice(0, 5)
+  issues.forEach((issue, k) => {
+    issue.events = longest.events.map(e => ({ ...e, id: `${e.id}-${k}` }))
+  })
+  return { world, since, until, kata, pullRequests, issues }
+}
+
 function edgesOf(world: World) {
   const times = world.repositories
     .flatMap(r => [

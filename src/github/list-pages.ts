@@ -137,6 +137,15 @@ function fromData<N>(
     if (!node && gone.has(`r${i}`)) return { list, connection: null }
     const connection = node ? Object.values(node)[0] : null
     if (!connection) throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`)
+    // The same page asked for again and again would never end the run.
+    if (
+      connection.pageInfo.hasNextPage &&
+      list.after !== null &&
+      connection.pageInfo.endCursor === list.after
+    )
+      throw new Error(
+        `${query.name} of ${list.repository}: GitHub gave the same cursor again for the next page`
+      )
     return { list, connection }
   })
 }
