@@ -111,13 +111,26 @@ describe('toCsv', () => {
       '\uFF20',
       "'"
     ]
+    // Unicode's own line and paragraph separators, NEL, VT, FF, a BOM and lone surrogates need nothing either.
     const safe = ['a', 'Z', '0', ' ', '.', '/', ':', '#', 'é', '李', '🗳️', ';', '\\', '\u0000']
+    safe.push(
+      '\u2028',
+      '\u2029',
+      '\u0085',
+      '\u000B',
+      '\u000C',
+      '\uFEFF',
+      '\uD800',
+      '\uDC00',
+      '\u2212',
+      '\uFE63'
+    )
     let seed = 42
     const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n
     const text = (alphabet: string[]) =>
       Array.from({ length: next(5) }, () => alphabet[next(alphabet.length)]!).join('')
     const cell = (alphabet: string[]): Cell =>
-      next(6) === 0 ? [-1.5, 0, -0, 0.1 + 0.2, 12, 1e-7][next(6)]! : text(alphabet)
+      next(6) === 0 ? [-1.5, 0, -0, 0.1 + 0.2, 12, 1e-7, 1e21][next(7)]! : text(alphabet)
     // Half the rows of cells that need nothing, half with awkward characters anywhere, interleaved.
     const rows = Array.from({ length: 4000 }, (_, i) =>
       Array.from({ length: 1 + next(4) }, () => cell(i % 2 ? safe : [...safe, ...awkward]))
