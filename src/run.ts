@@ -148,7 +148,8 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     log.warning(
       'The records were gathered without emails (for a public artifact): no email columns are written'
     )
-  if (!emails) gathered = withoutEmails(gathered)
+  // Records read back hidden stay hidden, though emails are asked for: the profiles looked up meanwhile too.
+  if (!emails || gathered.emails === 'hidden') gathered = withoutEmails(gathered)
 
   await mkdir(options.outputDir, { recursive: true })
   // Compressed on libuv's pool while the electorate is scored here.
