@@ -305,63 +305,41 @@ describe('records gathered without emails (for a public artifact)', () => {
     expect(await logins('hidden-offline')).toEqual(await logins('plain-online'))
   })
 
-  it('hold no address after a re-score with a token, which looks up the profiles the config names', async () => {
-    const [primary, alias] = world.users.filter(u => u.type === 'User' && u.email !== '')
-    await writeFile(path.join(cwd, 'named.yml'), stringify({ aliases: { [primary!.login]: [alias!.login] } }))
-    await online('hidden-named-source', '--include-emails', 'false')
-    const result = await runCli(
-      [
-        '--graphql-url',
-        github.url,
-        '--output-dir',
-        'hidden-named',
-        '--from-records',
-        recordsOf('hidden-named-source'),
-        '--config',
-        'named.yml',
-        '--include-emails',
-        'false'
-      ],
-      { cwd, env: { GITHUB_TOKEN: TOKEN } }
-    )
-    expect(result.code, result.stderr).toBe(0)
-    const records = gunzipSync(await readFile(path.join(cwd, recordsOf('hidden-named')))).toString('utf8')
-    // The profiles looked up are in the records, by login, without their addresses.
-    expect(records).toContain(`"login":"${alias!.login}"`)
-    const leaked = [...addresses()].filter(address => records.toLowerCase().includes(address))
-    expect(leaked).toEqual([])
-  })
-
-  it('hold no address after a re-score with a token that asks for emails: the records stay hidden', async () => {
-    const [primary, alias] = world.users.filter(u => u.type === 'User' && u.email !== '')
-    await writeFile(
-      path.join(cwd, 'named-on.yml'),
-      stringify({ aliases: { [primary!.login]: [alias!.login] } })
-    )
-    await online('hidden-named-on-source', '--include-emails', 'false')
-    const result = await runCli(
-      [
-        '--graphql-url',
-        github.url,
-        '--output-dir',
-        'hidden-named-on',
-        '--from-records',
-        recordsOf('hidden-named-on-source'),
-        '--config',
-        'named-on.yml',
-        '--include-emails',
-        'true'
-      ],
-      { cwd, env: { GITHUB_TOKEN: TOKEN } }
-    )
-    expect(result.code, result.stderr).toBe(0)
-    expect(result.stderr + result.stdout).toContain('The records were gathered without emails')
-    const records = gunzipSync(await readFile(path.join(cwd, recordsOf('hidden-named-on')))).toString('utf8')
-    expect(records).toContain(`"login":"${alias!.login}"`)
-    // The file still says its addresses are hidden: it must hold none in the clear.
-    const leaked = [...addresses()].filter(address => records.toLowerCase().includes(address))
-    expect(leaked).toEqual([])
-  })
+  // Asked for emails, the re-score cannot give them back: the records it writes stay hidden too.
+  it.each(['false', 'true'])(
+    'hold no address after a re-score with a token, which looks up the profiles the config names (emails %s)',
+    async emails => {
+      const [primary, alias] = world.users.filter(u => u.type === 'User' && u.email !== '')
+      await writeFile(
+        path.join(cwd, 'named.yml'),
+        stringify({ aliases: { [primary!.login]: [alias!.login] } })
+      )
+      await online(`hidden-named-source-${emails}`, '--include-emails', 'false')
+      const result = await runCli(
+        [
+          '--graphql-url',
+          github.url,
+          '--output-dir',
+          `hidden-named-${emails}`,
+          '--from-records',
+          recordsOf(`hidden-named-source-${emails}`),
+          '--config',
+          'named.yml',
+          '--include-emails',
+          emails
+        ],
+        { cwd, env: { GITHUB_TOKEN: TOKEN } }
+      )
+      expect(result.code, result.stderr).toBe(0)
+      const records = gunzipSync(
+        await readFile(path.join(cwd, recordsOf(`hidden-named-${emails}`)))
+      ).toString('utf8')
+      // The profiles looked up are in the records, by login, without their addresses.
+      expect(records).toContain(`"login":"${alias!.login}"`)
+      const leaked = [...addresses()].filter(address => records.toLowerCase().includes(address))
+      expect(leaked).toEqual([])
+    }
+  )
 
   it('cannot give back the addresses: asked for emails, the re-score warns and writes no email column', async () => {
     await online('hidden-source', '--include-emails', 'false')
