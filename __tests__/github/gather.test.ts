@@ -407,6 +407,36 @@ describe('gather against the fake GitHub', () => {
     )
   }, 10_000)
 
+  it("fails, naming the organization, when GitHub gives the same cursor again for its listing's next page", async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const organization = world.organization.login
+    const refused = run(world, window, {
+      fake: {
+        faults: {
+          // Every page of the listing is empty and says there is more, after the same cursor.
+          custom: (_i, body) =>
+            /^\s*query OrganizationRepositories/.test(body.query)
+              ? {
+                  status: 200,
+                  body: {
+                    data: {
+                      organization: {
+                        login: organization,
+                        repositories: { nodes: [], pageInfo: { hasNextPage: true, endCursor: 'same' } }
+                      }
+                    }
+                  }
+                }
+              : null
+        }
+      }
+    })
+    await expect(refused).rejects.toThrow(
+      `repositories of ${organization}: GitHub gave the same cursor again for the next page`
+    )
+  }, 10_000)
+
   it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
     const world = generateWorld({ scale: 'kata', seed: 7 })
     const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')

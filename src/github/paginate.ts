@@ -63,6 +63,9 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
     if (!connection.pageInfo.hasNextPage) return
     if (!connection.pageInfo.endCursor)
       throw new Error(`${request.label}: GitHub gave no cursor for the next page`)
+    // The same page asked for again and again would never end the run.
+    if (connection.pageInfo.endCursor === after)
+      throw new Error(`${request.label}: GitHub gave the same cursor again for the next page`)
     after = connection.pageInfo.endCursor
   }
 }
