@@ -437,6 +437,38 @@ describe('gather against the fake GitHub', () => {
     )
   }, 10_000)
 
+  it('fails, rather than leaving them out, when GitHub refuses pull requests of a query of later review pages', async () => {
+    const { world, since, until } = withLongItems()
+    const refused = run(
+      world,
+      { since, until },
+      {
+        concurrency: 1,
+        fake: {
+          faults: {
+            // Not deleted but refused (FORBIDDEN): not a reason to leave the pull request out.
+            custom: (_i, body) => {
+              if (!/^\s*query PullRequestReviewPages/.test(body.query)) return null
+              const aliases = [...body.query.matchAll(/(r\d+): node/g)].map(([, alias]) => alias!)
+              return {
+                status: 200,
+                body: {
+                  data: Object.fromEntries(aliases.map(alias => [alias, null])),
+                  errors: aliases.map(alias => ({
+                    type: 'FORBIDDEN',
+                    path: [alias],
+                    message: 'Resource not accessible by integration'
+                  }))
+                }
+              }
+            }
+          }
+        }
+      }
+    )
+    await expect(refused).rejects.toThrow(/Resource not accessible by integration/)
+  })
+
   it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
     const world = generateWorld({ scale: 'kata', seed: 7 })
     const until = new Date(world.now.slice(0, 10) + 'T00:00:00Z')
