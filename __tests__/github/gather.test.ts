@@ -4,6 +4,7 @@ import { createGitHubClient } from '../../src/github/client.js'
 import { gather } from '../../src/github/gather.js'
 import type { Logger } from '../../src/options.js'
 import { sampleWorld } from '../../tools/fake-github/sample-world.js'
+import type { FaultPlan } from '../../tools/fake-github/faults.js'
 import { startFakeGitHub, type FakeGitHubOptions } from '../../tools/fake-github/server.js'
 import { generateWorld } from '../../tools/world/generate.js'
 import { pullRequestUpdatedAt, type World, type WorldRepository } from '../../tools/world/types.js'
@@ -344,65 +345,41 @@ describe('gather against the fake GitHub', () => {
   )
 
   it('splits a query of many later pages that times out, and still gathers everything', async () => {
-    const { world, since, until } = withLongItems()
     const timedOut = new Set<string>()
-    const { gathered, fake } = await run(
-      world,
-      { since, until },
-      {
-        concurrency: 1,
-        fake: {
-          faults: {
-            // Every query of two or more later pages times out, once per kind.
-            custom: (_i, body) => {
-              const name = /^\s*query (\w+)/.exec(body.query)?.[1] ?? ''
-              if (!/Pages$/.test(name) || name.endsWith('Lists') || !body.query.includes('r1:')) return null
-              if (timedOut.has(name)) return null
-              timedOut.add(name)
-              return { status: 502, body: '<html>timeout</html>', fault: 'timeout' }
-            }
-          }
-        }
-      }
-    )
-    expectMatchesWorld(world, publicSources(world), { since, until }, gathered)
+    // Every query of two or more later pages times out, once per kind.
+    const { world, window, gathering } = withLongItemsAnswered((_i, body) => {
+      const name = /^\s*query (\w+)/.exec(body.query)?.[1] ?? ''
+      if (!/Pages$/.test(name) || name.endsWith('Lists') || !body.query.includes('r1:')) return null
+      if (timedOut.has(name)) return null
+      timedOut.add(name)
+      return { status: 502, body: '<html>timeout</html>', fault: 'timeout' }
+    })
+    const { gathered, fake } = await gathering
+    expectMatchesWorld(world, publicSources(world), window, gathered)
     expect([...timedOut].sort()).toEqual(['IssueTimelinePages', 'PullRequestReviewPages'])
     expect(fake.log.filter(e => e.fault === 'timeout')).toHaveLength(2)
   })
 
   it('fails, naming the issue, when GitHub gives the same cursor again for its next page, rather than asking for ever', async () => {
-    const { world, since, until } = withLongItems()
-    const refused = run(
-      world,
-      { since, until },
-      {
-        fake: {
-          faults: {
-            // Every later page of timelines is empty and says there is more, after the very cursor asked with.
-            custom: (_i, body) => {
-              if (!/^\s*query IssueTimelinePages/.test(body.query)) return null
-              const data = Object.fromEntries(
-                [
-                  ...body.query.matchAll(
-                    /(r\d+): node\(id: [^)]*\) \{[^(]*\(first: \d+, after: ("(?:[^"\\]|\\.)*")/g
-                  )
-                ].map(([, alias, after]) => [
-                  alias,
-                  {
-                    timelineItems: {
-                      nodes: [],
-                      pageInfo: { hasNextPage: true, endCursor: JSON.parse(after!) }
-                    }
-                  }
-                ])
-              )
-              return { status: 200, body: { data } }
+    // Every later page of timelines is empty and says there is more, after the very cursor asked with.
+    const { gathering } = withLongItemsAnswered((_i, body) => {
+      if (!/^\s*query IssueTimelinePages/.test(body.query)) return null
+      const data = Object.fromEntries(
+        [
+          ...body.query.matchAll(/(r\d+): node\(id: [^)]*\) \{[^(]*\(first: \d+, after: ("(?:[^"\\]|\\.)*")/g)
+        ].map(([, alias, after]) => [
+          alias,
+          {
+            timelineItems: {
+              nodes: [],
+              pageInfo: { hasNextPage: true, endCursor: JSON.parse(after!) }
             }
           }
-        }
-      }
-    )
-    await expect(refused).rejects.toThrow(
+        ])
+      )
+      return { status: 200, body: { data } }
+    })
+    await expect(gathering).rejects.toThrow(
       /IssueTimelinePages of .*\/issues\/\d+: GitHub gave the same cursor again/
     )
   }, 10_000)
@@ -438,35 +415,23 @@ describe('gather against the fake GitHub', () => {
   }, 10_000)
 
   it('fails, rather than leaving them out, when GitHub refuses pull requests of a query of later review pages', async () => {
-    const { world, since, until } = withLongItems()
-    const refused = run(
-      world,
-      { since, until },
-      {
-        concurrency: 1,
-        fake: {
-          faults: {
-            // Not deleted but refused (FORBIDDEN): not a reason to leave the pull request out.
-            custom: (_i, body) => {
-              if (!/^\s*query PullRequestReviewPages/.test(body.query)) return null
-              const aliases = [...body.query.matchAll(/(r\d+): node/g)].map(([, alias]) => alias!)
-              return {
-                status: 200,
-                body: {
-                  data: Object.fromEntries(aliases.map(alias => [alias, null])),
-                  errors: aliases.map(alias => ({
-                    type: 'FORBIDDEN',
-                    path: [alias],
-                    message: 'Resource not accessible by integration'
-                  }))
-                }
-              }
-            }
-          }
+    // Not deleted but refused (FORBIDDEN): not a reason to leave the pull request out.
+    const { gathering } = withLongItemsAnswered((_i, body) => {
+      if (!/^\s*query PullRequestReviewPages/.test(body.query)) return null
+      const aliases = [...body.query.matchAll(/(r\d+): node/g)].map(([, alias]) => alias!)
+      return {
+        status: 200,
+        body: {
+          data: Object.fromEntries(aliases.map(alias => [alias, null])),
+          errors: aliases.map(alias => ({
+            type: 'FORBIDDEN',
+            path: [alias],
+            message: 'Resource not accessible by integration'
+          }))
         }
       }
-    )
-    await expect(refused).rejects.toThrow(/Resource not accessible by integration/)
+    })
+    await expect(gathering).rejects.toThrow(/Resource not accessible by integration/)
   })
 
   it('reads the rest of the lists in smaller pages when pages of a hundred keep timing out', async () => {
@@ -607,6 +572,13 @@ function withLongItems() {
     issue.events = longest.events.map(e => ({ ...e, id: `${e.id}-${k}` }))
   })
   return { world, since, until, kata, pullRequests, issues }
+}
+
+/** The world of withLongItems gathered one request at a time, the fake answering first as `custom` says. */
+function withLongItemsAnswered(custom: NonNullable<FaultPlan['custom']>) {
+  const { world, since, until } = withLongItems()
+  const window = { since, until }
+  return { world, window, gathering: run(world, window, { concurrency: 1, fake: { faults: { custom } } }) }
 }
 
 function edgesOf(world: World) {
