@@ -57856,6 +57856,9 @@ async function* pages(client, request) {
             return;
         if (!connection.pageInfo.endCursor)
             throw new Error(`${request.label}: GitHub gave no cursor for the next page`);
+        // The same page asked for again and again would never end the run.
+        if (connection.pageInfo.endCursor === after)
+            throw new Error(`${request.label}: GitHub gave the same cursor again for the next page`);
         after = connection.pageInfo.endCursor;
     }
 }
@@ -58573,6 +58576,11 @@ function fromData(query, lists, data, gone) {
         const connection = node ? Object.values(node)[0] : null;
         if (!connection)
             throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`);
+        // The same page asked for again and again would never end the run.
+        if (connection.pageInfo.hasNextPage &&
+            list.after !== null &&
+            connection.pageInfo.endCursor === list.after)
+            throw new Error(`${query.name} of ${list.repository}: GitHub gave the same cursor again for the next page`);
         return { list, connection };
     });
 }
@@ -62650,7 +62658,8 @@ async function run(options, log) {
     const emails = includeEmails(options, loaded.config);
     if (emails && gathered.emails === 'hidden')
         log.warning('The records were gathered without emails (for a public artifact): no email columns are written');
-    if (!emails)
+    // Records read back hidden stay hidden, though emails are asked for: the profiles looked up meanwhile too.
+    if (!emails || gathered.emails === 'hidden')
         gathered = withoutEmails(gathered);
     await mkdir(options.outputDir, { recursive: true });
     // Compressed on libuv's pool while the electorate is scored here.
