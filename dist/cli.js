@@ -16834,15 +16834,15 @@ async function writeOutputs(dir, electorate, meta, options) {
     if (stewardship?.access)
         contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows));
     // Each file encoded once, for its hash and its write (evidence.csv and report.html run to tens of MB).
-    const bytes = new Map([...contents].map(([name, text]) => [name, Buffer.from(text, 'utf8')]));
+    const bytes = new Map();
     const hashes = {};
-    for (const [name, encoded] of bytes)
-        hashes[name] = sha256(encoded);
     const add = (name, text) => {
         const encoded = Buffer.from(text, 'utf8');
         bytes.set(name, encoded);
         hashes[name] = sha256(encoded);
     };
+    for (const [name, text] of contents)
+        add(name, text);
     add(REPORT_HTML, reportHtml(electorate, meta, { includeEmails, files: { ...hashes }, access: stewardship?.access }));
     const written = await writing;
     for (const [name, file] of Object.entries(written))
@@ -26458,8 +26458,9 @@ function isNewer(a, b) {
 }
 
 /** The electorate: who counts, what they did, who qualifies and why. A pure function of the records. */
-function buildElectorate(gathered, config) {
-    const identities = resolveIdentities(gathered, config);
+function buildElectorate(gathered, config, 
+// A run resolves them once for the electorate and the stewardship files alike.
+identities = resolveIdentities(gathered, config)) {
     const counted = countContributions(gathered, identities, config);
     const evidence = inEvidenceOrder(counted.evidence);
     const includes = activeIncludes(config.include, gathered.until);
@@ -57854,13 +57855,20 @@ async function* pages(client, request) {
         yield connection.nodes;
         if (!connection.pageInfo.hasNextPage)
             return;
-        if (!connection.pageInfo.endCursor)
-            throw new Error(`${request.label}: GitHub gave no cursor for the next page`);
-        // The same page asked for again and again would never end the run.
-        if (connection.pageInfo.endCursor === after)
-            throw new Error(`${request.label}: GitHub gave the same cursor again for the next page`);
-        after = connection.pageInfo.endCursor;
+        after = cursorAfter(request.label, connection.pageInfo, after);
     }
+}
+/**
+ * Where the page after this one starts. A list GitHub says goes on but gives no cursor for would end
+ * early without an error, and one that gives back the cursor just asked with would never end the run:
+ * both fail it.
+ */
+function cursorAfter(label, pageInfo, asked) {
+    if (!pageInfo.endCursor)
+        throw new Error(`${label}: GitHub gave no cursor for the next page`);
+    if (pageInfo.endCursor === asked)
+        throw new Error(`${label}: GitHub gave the same cursor again for the next page`);
+    return pageInfo.endCursor;
 }
 /** Every node of one connection. */
 async function allNodes(client, request) {
@@ -58503,10 +58511,8 @@ async function pageLists(client, query, lists, onPage, variables = {}) {
         for (const { list, connection } of pages) {
             if (!onPage(list, connection.nodes) || !connection.pageInfo.hasNextPage)
                 continue;
-            const after = connection.pageInfo.endCursor;
-            if (!after)
-                throw new Error(`${query.name} of ${list.repository}: GitHub gave no cursor for the next page`);
-            going.push({ ...list, after });
+            // Checked where the page was read (fromData).
+            going.push({ ...list, after: connection.pageInfo.endCursor });
         }
     }
 }
@@ -58576,11 +58582,8 @@ function fromData(query, lists, data, gone) {
         const connection = node ? Object.values(node)[0] : null;
         if (!connection)
             throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`);
-        // The same page asked for again and again would never end the run.
-        if (connection.pageInfo.hasNextPage &&
-            list.after !== null &&
-            connection.pageInfo.endCursor === list.after)
-            throw new Error(`${query.name} of ${list.repository}: GitHub gave the same cursor again for the next page`);
+        if (connection.pageInfo.hasNextPage)
+            cursorAfter(`${query.name} of ${list.repository}`, connection.pageInfo, list.after);
         return { list, connection };
     });
 }
@@ -62551,9 +62554,8 @@ function jobsOf(file) {
 }
 const distinct = (logins) => [...new Set(logins.filter((login) => !!login))].sort(caseInsensitiveOrder);
 
-function stewardshipOf(gathered, electorate, config, asked) {
+function stewardshipOf(gathered, electorate, config, asked, identities = resolveIdentities(gathered, config)) {
     const { candidates } = asked;
-    const identities = resolveIdentities(gathered, config);
     const ci = ciJobs(gathered, electorate, identities);
     return {
         ciJobs: ci.jobs,
@@ -62693,11 +62695,9 @@ async function run(options, log) {
 /** The electorate, the stewardship files and the output folder; the records file is deflated meanwhile. */
 async function scoreAndWrite(options, gathered, loaded, context) {
     const { log, startedAt } = context;
-    const electorate = buildElectorate(gathered, loaded.config);
-    const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
-        candidates: context.candidates,
-        access: options.access ?? loaded.config.access
-    });
+    const identities = resolveIdentities(gathered, loaded.config);
+    const electorate = buildElectorate(gathered, loaded.config, identities);
+    const stewardship = stewardshipOf(gathered, electorate, loaded.config, { candidates: context.candidates, access: options.access ?? loaded.config.access }, identities);
     stewardship.warnings.forEach(warning => log.warning(warning));
     const meta = {
         toolVersion: VERSION,

@@ -1,16 +1,17 @@
 import path from 'node:path'
 import { mkdir } from 'node:fs/promises'
-import { loadConfig } from './config/load.js'
+import { loadConfig, type LoadedConfig } from './config/load.js'
 import { withoutEmails } from './email-privacy.js'
 import type { Config } from './config/schema.js'
 import { buildElectorate } from './electorate/electorate.js'
+import { resolveIdentities } from './electorate/identities.js'
 import type { Electorate } from './electorate/types.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { gather } from './github/gather.js'
 import { createProgress, type GatherProgress } from './github/progress.js'
 import { missingProfileWarnings, profilesOfNamedAccounts, withProfiles } from './named-accounts.js'
 import { type Logger, type Options, UsageError } from './options.js'
-import { readPreviousRoll } from './output/previous-roll.js'
+import { type PreviousRoll, readPreviousRoll } from './output/previous-roll.js'
 import type { ReportMeta } from './output/report.js'
 import {
   removeStaleElectorate,
@@ -186,22 +187,26 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
 async function scoreAndWrite(
   options: Options,
   gathered: Gathered,
-  loaded: Awaited<ReturnType<typeof loadConfig>>,
+  loaded: LoadedConfig,
   context: {
     candidates: string[]
     emails: boolean
-    previous: Awaited<ReturnType<typeof readPreviousRoll>> | undefined
+    previous: PreviousRoll | undefined
     startedAt: number
     records: ReturnType<typeof writeRecordsFile>
     log: Logger
   }
 ): Promise<{ electorate: Electorate; outputs: WrittenOutputs }> {
   const { log, startedAt } = context
-  const electorate = buildElectorate(gathered, loaded.config)
-  const stewardship = stewardshipOf(gathered, electorate, loaded.config, {
-    candidates: context.candidates,
-    access: options.access ?? loaded.config.access
-  })
+  const identities = resolveIdentities(gathered, loaded.config)
+  const electorate = buildElectorate(gathered, loaded.config, identities)
+  const stewardship = stewardshipOf(
+    gathered,
+    electorate,
+    loaded.config,
+    { candidates: context.candidates, access: options.access ?? loaded.config.access },
+    identities
+  )
   stewardship.warnings.forEach(warning => log.warning(warning))
   const meta: ReportMeta = {
     toolVersion: VERSION,

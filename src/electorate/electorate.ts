@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js'
 import { METRICS, type Gathered } from '../records.js'
 import { ballotWarnings } from './ballot-addresses.js'
-import { resolveIdentities } from './identities.js'
+import { resolveIdentities, type Identities } from './identities.js'
 import { activeIncludes } from './includes.js'
 import { countContributions, NO_METRICS } from './metrics.js'
 import { byCodeUnits, caseInsensitiveOrder } from './order.js'
@@ -10,8 +10,12 @@ import type { ContributionRecord, Electorate } from './types.js'
 import { unlinkedIdentities } from './unlinked.js'
 
 /** The electorate: who counts, what they did, who qualifies and why. A pure function of the records. */
-export function buildElectorate(gathered: Gathered, config: Config): Electorate {
-  const identities = resolveIdentities(gathered, config)
+export function buildElectorate(
+  gathered: Gathered,
+  config: Config,
+  // A run resolves them once for the electorate and the stewardship files alike.
+  identities: Identities = resolveIdentities(gathered, config)
+): Electorate {
   const counted = countContributions(gathered, identities, config)
   const evidence = inEvidenceOrder(counted.evidence)
   const includes = activeIncludes(config.include, gathered.until)

@@ -7,7 +7,7 @@ import {
   SMALLEST_REQUEST,
   TIMEOUTS_BEFORE_SHRINKING
 } from './errors.js'
-import type { Connection } from './paginate.js'
+import { cursorAfter, type Connection } from './paginate.js'
 import { forbiddenFailure, forbiddenList } from './forbidden.js'
 import { PRIORITY } from './priority.js'
 import { listsDocument, type ListQuery } from './queries/lists.js'
@@ -39,10 +39,8 @@ export async function pageLists<N>(
     going = []
     for (const { list, connection } of pages) {
       if (!onPage(list, connection.nodes) || !connection.pageInfo.hasNextPage) continue
-      const after = connection.pageInfo.endCursor
-      if (!after)
-        throw new Error(`${query.name} of ${list.repository}: GitHub gave no cursor for the next page`)
-      going.push({ ...list, after })
+      // Checked where the page was read (fromData).
+      going.push({ ...list, after: connection.pageInfo.endCursor })
     }
   }
 }
@@ -137,15 +135,8 @@ function fromData<N>(
     if (!node && gone.has(`r${i}`)) return { list, connection: null }
     const connection = node ? Object.values(node)[0] : null
     if (!connection) throw new Error(`${query.name} of ${list.repository}: GitHub returned no list`)
-    // The same page asked for again and again would never end the run.
-    if (
-      connection.pageInfo.hasNextPage &&
-      list.after !== null &&
-      connection.pageInfo.endCursor === list.after
-    )
-      throw new Error(
-        `${query.name} of ${list.repository}: GitHub gave the same cursor again for the next page`
-      )
+    if (connection.pageInfo.hasNextPage)
+      cursorAfter(`${query.name} of ${list.repository}`, connection.pageInfo, list.after)
     return { list, connection }
   })
 }

@@ -61,13 +61,20 @@ export async function* pages<N>(client: GitHubClient, request: ConnectionRequest
     if (!connection) throw new Error(`${request.label}: GitHub returned no list`)
     yield connection.nodes
     if (!connection.pageInfo.hasNextPage) return
-    if (!connection.pageInfo.endCursor)
-      throw new Error(`${request.label}: GitHub gave no cursor for the next page`)
-    // The same page asked for again and again would never end the run.
-    if (connection.pageInfo.endCursor === after)
-      throw new Error(`${request.label}: GitHub gave the same cursor again for the next page`)
-    after = connection.pageInfo.endCursor
+    after = cursorAfter(request.label, connection.pageInfo, after)
   }
+}
+
+/**
+ * Where the page after this one starts. A list GitHub says goes on but gives no cursor for would end
+ * early without an error, and one that gives back the cursor just asked with would never end the run:
+ * both fail it.
+ */
+export function cursorAfter(label: string, pageInfo: PageInfo, asked: string | null): string {
+  if (!pageInfo.endCursor) throw new Error(`${label}: GitHub gave no cursor for the next page`)
+  if (pageInfo.endCursor === asked)
+    throw new Error(`${label}: GitHub gave the same cursor again for the next page`)
+  return pageInfo.endCursor
 }
 
 /** Every node of one connection. */

@@ -148,14 +148,14 @@ export async function writeOutputs(
   if (stewardship?.candidates) contents.set(CANDIDATES_CSV, candidatesCsv(stewardship.candidates))
   if (stewardship?.access) contents.set(ACCESS_CSV, accessCsv(stewardship.access.rows))
   // Each file encoded once, for its hash and its write (evidence.csv and report.html run to tens of MB).
-  const bytes = new Map([...contents].map(([name, text]) => [name, Buffer.from(text, 'utf8')]))
+  const bytes = new Map<string, Buffer>()
   const hashes: Record<string, string> = {}
-  for (const [name, encoded] of bytes) hashes[name] = sha256(encoded)
   const add = (name: string, text: string) => {
     const encoded = Buffer.from(text, 'utf8')
     bytes.set(name, encoded)
     hashes[name] = sha256(encoded)
   }
+  for (const [name, text] of contents) add(name, text)
   add(
     REPORT_HTML,
     reportHtml(electorate, meta, { includeEmails, files: { ...hashes }, access: stewardship?.access })

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js'
 import type { Electorate } from '../electorate/types.js'
 import type { Gathered } from '../records.js'
-import { resolveIdentities } from '../electorate/identities.js'
+import { resolveIdentities, type Identities } from '../electorate/identities.js'
 import { accessOf, type AccessFindings } from './access.js'
 import { candidatesOf, type Candidate } from './candidates.js'
 import { ciJobs, type CiJob } from './ci-jobs.js'
@@ -21,10 +21,10 @@ export function stewardshipOf(
   gathered: Gathered,
   electorate: Electorate,
   config: Config,
-  asked: { candidates: readonly string[]; access: boolean }
+  asked: { candidates: readonly string[]; access: boolean },
+  identities: Identities = resolveIdentities(gathered, config)
 ): Stewardship {
   const { candidates } = asked
-  const identities = resolveIdentities(gathered, config)
   const ci = ciJobs(gathered, electorate, identities)
   return {
     ciJobs: ci.jobs,
