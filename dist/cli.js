@@ -26341,20 +26341,23 @@ function hideEmail(email) {
         return email;
     return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
 }
+/** hideEmail with a memory: a few thousand addresses recur across tens of thousands of commits. */
+function emailHider() {
+    const hidden = new Map();
+    return email => {
+        let hash = hidden.get(email);
+        if (hash === undefined)
+            hidden.set(email, (hash = hideEmail(email)));
+        return hash;
+    };
+}
 /** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
 function withoutEmails(gathered) {
     // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
     const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }]));
     if (gathered.emails === 'hidden')
         return { ...gathered, profiles };
-    // A few thousand addresses recur across tens of thousands of commits: each is hashed once.
-    const hidden = new Map();
-    const hide = (email) => {
-        let hash = hidden.get(email);
-        if (hash === undefined)
-            hidden.set(email, (hash = hideEmail(email)));
-        return hash;
-    };
+    const hide = emailHider();
     const recordWithoutEmails = (record) => record.kind !== 'commit'
         ? record
         : {
@@ -57679,6 +57682,76 @@ function createGitHubClient(options) {
     };
 }
 
+// Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
+const withinRepository = (a, b) => byCodeUnits(a.kind, b.kind) ||
+    byCodeUnits(a.at, b.at) ||
+    byCodeUnits(a.url, b.url) ||
+    byCodeUnits(JSON.stringify(a), JSON.stringify(b));
+/**
+ * Records sorted by repository, kind, time, item; profiles by login; warnings by text; repositories as
+ * the scope lists them. The order no longer depends on which answer came back first, so the same data
+ * gives the same records file and the same roll, whether gathered in one run or in shards.
+ */
+function inCanonicalOrder(gathered) {
+    const logins = Object.keys(gathered.profiles).sort(byCodeUnits);
+    return {
+        ...gathered,
+        repositories: [...gathered.repositories].sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner)),
+        records: byRepositoryThenRecord(gathered.records),
+        profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]])),
+        warnings: [...gathered.warnings].sort(byCodeUnits),
+        ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
+        ...(gathered.access && { access: accessInOrder(gathered.access) }),
+        ...(gathered.files && {
+            files: [...gathered.files]
+                .sort((a, b) => byCodeUnits(a.repository, b.repository))
+                .map(files => ({
+                ...files,
+                workflows: [...files.workflows].sort((a, b) => byCodeUnits(a.path, b.path))
+            }))
+        }),
+        ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
+    };
+}
+/** Records by repository, then kind, time and item: each repository sorted on its own (a fifth faster). */
+function byRepositoryThenRecord(records) {
+    const groups = byRepository(records);
+    return [...groups.keys()].sort(byCodeUnits).flatMap(repository => inRecordOrder(groups.get(repository)));
+}
+/** Records grouped by repository, each group in the order given; the groups in no order. */
+function byRepository(records) {
+    const groups = new Map();
+    for (const record of records) {
+        const group = groups.get(record.repository);
+        if (group)
+            group.push(record);
+        else
+            groups.set(record.repository, [record]);
+    }
+    return groups;
+}
+/** One repository's records sorted in place by kind, time, item. Stable: runs sorted already merge. */
+const inRecordOrder = (records) => records.sort(withinRepository);
+const byLogin = (a, b) => byCodeUnits(a.login, b.login);
+function accessInOrder(access) {
+    return {
+        organizations: [...access.organizations]
+            .sort((a, b) => byCodeUnits(a.organization, b.organization))
+            .map(o => ({
+            organization: o.organization,
+            members: [...o.members].sort(byLogin),
+            teams: [...o.teams]
+                .sort((a, b) => byCodeUnits(a.slug, b.slug))
+                .map(t => ({
+                slug: t.slug,
+                members: [...t.members].sort(byLogin),
+                repositories: [...t.repositories].sort((a, b) => byCodeUnits(a.repository, b.repository))
+            }))
+        })),
+        collaborators: [...access.collaborators].sort((a, b) => byCodeUnits(a.repository, b.repository) || byLogin(a, b))
+    };
+}
+
 const ACTOR_TYPES = ['User', 'Bot', 'Organization', 'Mannequin', 'EnterpriseUserAccount'];
 /** Turns actors into records' `Actor`s while noting the public profile of every User seen. */
 class ProfileBook {
@@ -58355,6 +58428,7 @@ function timeSlices(window, n) {
     }));
 }
 async function commitRecord(repository, node, context) {
+    const recorded = context.recordedEmail ?? ((email) => email);
     const authorNodes = [...node.authors.nodes];
     if (node.authors.pageInfo.hasNextPage) {
         authorNodes.push(...(await allNodes(context.client, {
@@ -58371,8 +58445,9 @@ async function commitRecord(repository, node, context) {
             const { login, name, email } = author.user;
             context.profiles.user({ login, name: name ?? '', email: email ?? '' });
         }
-        return { name: author.name ?? '', email: author.email ?? '', login: author.user?.login ?? null };
+        return { name: author.name ?? '', email: recorded(author.email ?? ''), login: author.user?.login ?? null };
     });
+    const signoffs = parseSignOffs(node.message);
     return {
         kind: 'commit',
         repository,
@@ -58381,7 +58456,9 @@ async function commitRecord(repository, node, context) {
         at: utcSecond(node.committedDate),
         parents: node.parents.totalCount,
         authors,
-        signoffs: parseSignOffs(node.message)
+        signoffs: context.recordedEmail
+            ? signoffs.map(signoff => ({ ...signoff, email: recorded(signoff.email) }))
+            : signoffs
     };
 }
 
@@ -59545,10 +59622,12 @@ async function nameAt(client, filters, position) {
 }
 
 /** Every record of activity in the window over the repositories in scope, or an error naming what failed. */
-async function gather(request, client, log, progress) {
+async function gather(request, client, log, progress, finished) {
     const window = { since: request.since, until: request.until };
     const profiles = new ProfileBook();
     const deleted = new DeletedMeanwhile(log);
+    const recordedEmail = request.hideEmails ? emailHider() : undefined;
+    const sorted = (part) => inRepositoryRuns(part.records, finished).then(records => ({ ...part, records }));
     // Members and teams do not wait for the listing: only collaborators are asked per repository.
     const roles = request.access ? gatherRoles(request.organizations, client) : undefined;
     roles?.catch(() => undefined);
@@ -59563,9 +59642,9 @@ async function gather(request, client, log, progress) {
             // requests and issues first: their listings are the longest chains of pages, and the first
             // requests queued take the free slots.
             const part = Promise.all([
-                gatherPullRequests(page, { client, window, profiles, log, deleted }),
-                gatherIssues(page, { client, window, profiles, deleted }),
-                gatherCommits(page, { client, window, profiles }),
+                gatherPullRequests(page, { client, window, profiles, log, deleted }).then(sorted),
+                gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
+                gatherCommits(page, { client, window, profiles, recordedEmail }).then(records => inRepositoryRuns(records, finished)),
                 gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client),
                 request.access ? gatherCollaborators(page, client) : []
             ]);
@@ -59623,8 +59702,23 @@ async function gather(request, client, log, progress) {
         }),
         warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
         ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
+        ...(request.hideEmails ? { emails: 'hidden' } : {}),
         stats
     };
+}
+/**
+ * One gatherer's records, sorted one repository at a time as it finishes, while the other gatherers
+ * still wait on GitHub: the canonical sort after the last answer then only merges sorted runs. Each
+ * repository is handed to `finished` and the loop yields between them, so that answers keep being read.
+ */
+async function inRepositoryRuns(records, finished) {
+    const runs = [];
+    for (const group of byRepository(records).values()) {
+        finished?.(inRecordOrder(group));
+        runs.push(group);
+        await new Promise(resolve => setImmediate(resolve));
+    }
+    return runs.flat();
 }
 const noCounts = () => ({
     commits: 0,
@@ -62133,69 +62227,70 @@ async function filesMatching(pattern) {
 }
 const exists = (file) => stat(file).then(() => true, () => false);
 
-// Records that share repository, kind, time and item (labels put on together) fall back to their JSON text.
-const withinRepository = (a, b) => byCodeUnits(a.kind, b.kind) ||
-    byCodeUnits(a.at, b.at) ||
-    byCodeUnits(a.url, b.url) ||
-    byCodeUnits(JSON.stringify(a), JSON.stringify(b));
 /**
- * Records sorted by repository, kind, time, item; profiles by login; warnings by text; repositories as
- * the scope lists them. The order no longer depends on which answer came back first, so the same data
- * gives the same records file and the same roll, whether gathered in one run or in shards.
+ * The records file's lines, made while gathering still waits on GitHub: each repository's records are
+ * encoded once gathering has them final (sorted, addresses hidden where they must be), one stretch per
+ * turn of the event loop so that answers keep being read. After the last answer only what finished last
+ * is left to encode (on the huge world a third of a second less after the last answer).
+ *
+ * A stretch is used only for exactly the records it was made from, the same objects in the same order:
+ * records changed, added or dropped since are encoded when the file is written, as without this.
  */
-function inCanonicalOrder(gathered) {
-    const logins = Object.keys(gathered.profiles).sort(byCodeUnits);
-    return {
-        ...gathered,
-        repositories: [...gathered.repositories].sort((a, b) => byCodeUnits(a.nameWithOwner, b.nameWithOwner)),
-        records: byRepositoryThenRecord(gathered.records),
-        profiles: Object.fromEntries(logins.map(login => [login, gathered.profiles[login]])),
-        warnings: [...gathered.warnings].sort(byCodeUnits),
-        ...(gathered.named ? { named: [...gathered.named].sort(byCodeUnits) } : {}),
-        ...(gathered.access && { access: accessInOrder(gathered.access) }),
-        ...(gathered.files && {
-            files: [...gathered.files]
-                .sort((a, b) => byCodeUnits(a.repository, b.repository))
-                .map(files => ({
-                ...files,
-                workflows: [...files.workflows].sort((a, b) => byCodeUnits(a.path, b.path))
-            }))
-        }),
-        ...(gathered.deleted ? { deleted: [...gathered.deleted].sort(byCodeUnits) } : {})
-    };
-}
-/** Records by repository, then kind, time and item: each repository sorted on its own (a fifth faster). */
-function byRepositoryThenRecord(records) {
-    const byRepository = new Map();
-    for (const record of records) {
-        const group = byRepository.get(record.repository);
-        if (group)
-            group.push(record);
-        else
-            byRepository.set(record.repository, [record]);
+class LinesAhead {
+    stretches = new Map();
+    waiting = [];
+    encoding = false;
+    /** Records of one repository, final and in canonical order. */
+    add(records) {
+        for (let from = 0; from < records.length;) {
+            const to = stretchEnd(records, from);
+            const stretch = { records: records.slice(from, to) };
+            this.stretches.set(records[from], stretch);
+            this.waiting.push(stretch);
+            from = to;
+        }
+        if (!this.encoding)
+            this.encodeNext();
     }
-    return [...byRepository.keys()]
-        .sort(byCodeUnits)
-        .flatMap(repository => byRepository.get(repository).sort(withinRepository));
+    /** The lines of records[from, to), or undefined if they were not added as one stretch. Handed out once. */
+    take(records, from, to) {
+        const stretch = this.stretches.get(records[from]);
+        if (!stretch || stretch.records.length !== to - from)
+            return undefined;
+        for (let i = from; i < to; i++)
+            if (records[i] !== stretch.records[i - from])
+                return undefined;
+        // Dropped once taken: 94 MB of lines on the huge world are not held while the electorate is scored.
+        this.stretches.delete(records[from]);
+        return (stretch.lines ??= linesOf(stretch.records));
+    }
+    encodeNext() {
+        this.encoding = true;
+        setImmediate(() => {
+            const stretch = this.waiting.shift();
+            if (!stretch) {
+                this.encoding = false;
+                return;
+            }
+            if (this.stretches.get(stretch.records[0]) === stretch)
+                stretch.lines ??= linesOf(stretch.records);
+            this.encodeNext();
+        });
+    }
 }
-const byLogin = (a, b) => byCodeUnits(a.login, b.login);
-function accessInOrder(access) {
-    return {
-        organizations: [...access.organizations]
-            .sort((a, b) => byCodeUnits(a.organization, b.organization))
-            .map(o => ({
-            organization: o.organization,
-            members: [...o.members].sort(byLogin),
-            teams: [...o.teams]
-                .sort((a, b) => byCodeUnits(a.slug, b.slug))
-                .map(t => ({
-                slug: t.slug,
-                members: [...t.members].sort(byLogin),
-                repositories: [...t.repositories].sort((a, b) => byCodeUnits(a.repository, b.repository))
-            }))
-        })),
-        collaborators: [...access.collaborators].sort((a, b) => byCodeUnits(a.repository, b.repository) || byLogin(a, b))
-    };
+/** Where the stretch that starts at `from` ends: the next record of another repository or kind. */
+function stretchEnd(records, from) {
+    const { repository, kind } = records[from];
+    let to = from + 1;
+    while (to < records.length && records[to].repository === repository && records[to].kind === kind)
+        to++;
+    return to;
+}
+function linesOf(records) {
+    let text = '';
+    for (const record of records)
+        text += JSON.stringify(record) + '\n';
+    return Buffer.from(text);
 }
 
 /** The tool's version, written into report.json; a test keeps it equal to package.json's. */
@@ -62210,8 +62305,11 @@ const NEWLINE = 0x0a;
 const GZIP_OUTPUT_CHUNK_MIN = 1 << 16;
 const PIECE_BYTES = 1 << 23;
 const gzipAsync = promisify(gzip);
-/** The lines of the records file for records already in canonical order: header, records, profiles. */
-function* recordsFileLines(gathered) {
+/**
+ * The lines of the records file for records already in canonical order: header, records, profiles. The
+ * records' lines come from `ahead` where it made them for exactly these records, as one Buffer a stretch.
+ */
+function* recordsFileLines(gathered, ahead) {
     const profiles = Object.values(gathered.profiles);
     const header = {
         format: RECORDS_FORMAT,
@@ -62230,33 +62328,55 @@ function* recordsFileLines(gathered) {
         lines: { records: gathered.records.length, profiles: profiles.length }
     };
     yield JSON.stringify(header);
-    for (const record of gathered.records)
-        yield JSON.stringify(record);
+    const { records } = gathered;
+    if (!ahead)
+        for (const record of records)
+            yield JSON.stringify(record);
+    else
+        for (let from = 0; from < records.length;) {
+            const to = stretchEnd(records, from);
+            const lines = ahead.take(records, from, to);
+            if (lines)
+                yield lines;
+            else
+                for (let i = from; i < to; i++)
+                    yield JSON.stringify(records[i]);
+            from = to;
+        }
     for (const profile of profiles)
         yield JSON.stringify({ kind: 'profile', ...profile });
 }
 /**
- * Gzip of the lines, one per line. No file name, modification time 0 (zlib's defaults) and a fixed OS
- * byte: the same lines give the same bytes, however they are cut into pieces. Deflate runs in one piece
- * on libuv's pool, so the run scores the records meanwhile.
+ * Gzip of the lines: a string is one line, a Buffer whole lines already encoded, each ending in a newline.
+ * No file name, modification time 0 (zlib's defaults) and a fixed OS byte: the same lines give the same
+ * bytes, however they are cut into pieces. Deflate runs in one piece on libuv's pool, so the run scores
+ * the records meanwhile.
  */
 async function gzipLines(lines, pieceBytes = PIECE_BYTES) {
     // Encoded line by line into pieces: one string of a big organization's whole text would pass the
     // longest string V8 allows, and joining it first, then encoding it, took a quarter longer (94 MB).
     const pieces = [];
     let piece = Buffer.allocUnsafe(pieceBytes);
+    let start = 0;
     let used = 0;
     for (const line of lines) {
+        if (typeof line !== 'string') {
+            if (used > start)
+                pieces.push(piece.subarray(start, used));
+            pieces.push(line);
+            start = used;
+            continue;
+        }
         const bytes = Buffer.byteLength(line) + 1;
         if (used + bytes > piece.length) {
-            pieces.push(piece.subarray(0, used));
+            pieces.push(piece.subarray(start, used));
             piece = Buffer.allocUnsafe(Math.max(pieceBytes, bytes));
-            used = 0;
+            start = used = 0;
         }
         used += piece.write(line, used);
         piece[used++] = NEWLINE;
     }
-    pieces.push(piece.subarray(0, used));
+    pieces.push(piece.subarray(start, used));
     const text = Buffer.concat(pieces);
     // One input and an output buffer that holds all of it: zlib then deflates in one task on the pool. Fed
     // piece by piece through a stream, it came back to this thread after each piece and output buffer, and
@@ -62274,8 +62394,8 @@ async function removeStaleRecords(dir) {
     await rm(join(dir, RECORDS_FILE + '.partial'), { force: true });
 }
 /** Writes records.jsonl.gz into dir (which must exist), whole or not at all; records in canonical order. */
-async function writeRecordsFile(dir, gathered) {
-    const bytes = await gzipLines(recordsFileLines(gathered));
+async function writeRecordsFile(dir, gathered, ahead) {
+    const bytes = await gzipLines(recordsFileLines(gathered, ahead));
     const path = join(dir, RECORDS_FILE);
     await writeFile(path + '.partial', bytes);
     await rename(path + '.partial', path);
@@ -62589,7 +62709,7 @@ function clientFor(options, log, pauses) {
         onPause: until => pauses.listener?.(until)
     });
 }
-async function gatherFromGitHub(options, config, client, pauses, log) {
+async function gatherFromGitHub(options, config, client, pauses, log, recording) {
     const window = resolveWindow({
         since: options.since,
         until: options.until,
@@ -62609,8 +62729,9 @@ async function gatherFromGitHub(options, config, client, pauses, log) {
         since: window.since,
         until: window.until,
         config,
-        access: options.access ?? config.access
-    }, client, log, progress)
+        access: options.access ?? config.access,
+        hideEmails: recording.hideEmails
+    }, client, log, progress, records => recording.ahead.add(records))
         .then(gathered => (future ? { ...gathered, warnings: [...gathered.warnings, future] } : gathered))
         .finally(() => progress.stop());
 }
@@ -62629,6 +62750,9 @@ async function run(options, log) {
     const client = options.token === '' ? undefined : clientFor(options, log, pauses);
     const named = client && (await profilesOfNamedAccounts(loaded, client));
     const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client);
+    const emails = includeEmails(options, loaded.config);
+    // Records gathered online are encoded for the records file while gathering waits on GitHub.
+    let ahead;
     let gathered;
     if (options.mode === 'score') {
         gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log);
@@ -62639,7 +62763,12 @@ async function run(options, log) {
         await removeStaleRecords(options.outputDir);
     }
     else {
-        gathered = await gatherFromGitHub(options, loaded.config, client, pauses, log);
+        ahead = new LinesAhead();
+        // Where the outputs carry no emails the records file, which travels with them, carries none either.
+        gathered = await gatherFromGitHub(options, loaded.config, client, pauses, log, {
+            hideEmails: !emails,
+            ahead
+        });
     }
     if (named)
         gathered = withProfiles(gathered, named);
@@ -62655,9 +62784,7 @@ async function run(options, log) {
     }
     // One order for records however they were gathered: an online run and a re-score give the same bytes.
     gathered = inCanonicalOrder(gathered);
-    // Where the outputs carry no emails the records file, which travels with them, carries none either;
-    // scoring from the same hidden records keeps an online run and a re-score alike.
-    const emails = includeEmails(options, loaded.config);
+    // Scoring from the same hidden records keeps an online run and a re-score alike.
     if (emails && gathered.emails === 'hidden')
         log.warning('The records were gathered without emails (for a public artifact): no email columns are written');
     // Records read back hidden stay hidden, though emails are asked for: the profiles looked up meanwhile too.
@@ -62665,7 +62792,7 @@ async function run(options, log) {
         gathered = withoutEmails(gathered);
     await mkdir(options.outputDir, { recursive: true });
     // Compressed on libuv's pool while the electorate is scored here.
-    const recordsWritten = writeRecordsFile(options.outputDir, gathered);
+    const recordsWritten = writeRecordsFile(options.outputDir, gathered, ahead);
     if (options.mode === 'gather') {
         const records = await recordsWritten;
         await writeFolderReadme(options.outputDir, [RECORDS_FILE], {

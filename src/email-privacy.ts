@@ -14,6 +14,16 @@ export function hideEmail(email: string): string {
   return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`
 }
 
+/** hideEmail with a memory: a few thousand addresses recur across tens of thousands of commits. */
+export function emailHider(): (email: string) => string {
+  const hidden = new Map<string, string>()
+  return email => {
+    let hash = hidden.get(email)
+    if (hash === undefined) hidden.set(email, (hash = hideEmail(email)))
+    return hash
+  }
+}
+
 /** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
 export function withoutEmails(gathered: Gathered): Gathered {
   // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
@@ -21,13 +31,7 @@ export function withoutEmails(gathered: Gathered): Gathered {
     Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }])
   )
   if (gathered.emails === 'hidden') return { ...gathered, profiles }
-  // A few thousand addresses recur across tens of thousands of commits: each is hashed once.
-  const hidden = new Map<string, string>()
-  const hide = (email: string) => {
-    let hash = hidden.get(email)
-    if (hash === undefined) hidden.set(email, (hash = hideEmail(email)))
-    return hash
-  }
+  const hide = emailHider()
   const recordWithoutEmails = (record: ActivityRecord): ActivityRecord =>
     record.kind !== 'commit'
       ? record

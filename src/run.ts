@@ -24,6 +24,7 @@ import { gatheredFromRecords } from './records-file/load.js'
 import { recordsFilesOf } from './records-file/paths.js'
 import { refuseToOverwriteInputs } from './output/overwrites.js'
 import { inCanonicalOrder } from './records-file/order.js'
+import { LinesAhead } from './records-file/lines-ahead.js'
 import { removeStaleRecords, writeRecordsFile } from './records-file/write.js'
 import type { Gathered } from './records.js'
 import { candidateLogins, uncheckedCandidates } from './stewardship/candidate-accounts.js'
@@ -68,7 +69,8 @@ async function gatherFromGitHub(
   config: Config,
   client: GitHubClient,
   pauses: PauseListener,
-  log: Logger
+  log: Logger,
+  recording: { hideEmails: boolean; ahead: LinesAhead }
 ): Promise<Gathered> {
   const window = resolveWindow({
     since: options.since,
@@ -91,11 +93,13 @@ async function gatherFromGitHub(
       since: window.since,
       until: window.until,
       config,
-      access: options.access ?? config.access
+      access: options.access ?? config.access,
+      hideEmails: recording.hideEmails
     },
     client,
     log,
-    progress
+    progress,
+    records => recording.ahead.add(records)
   )
     .then(gathered => (future ? { ...gathered, warnings: [...gathered.warnings, future] } : gathered))
     .finally(() => progress.stop())
@@ -116,6 +120,9 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   const client = options.token === '' ? undefined : clientFor(options, log, pauses)
   const named = client && (await profilesOfNamedAccounts(loaded, client))
   const candidates = await candidateLogins([...options.candidates, ...loaded.config.candidates], client)
+  const emails = includeEmails(options, loaded.config)
+  // Records gathered online are encoded for the records file while gathering waits on GitHub.
+  let ahead: LinesAhead | undefined
   let gathered: Gathered
   if (options.mode === 'score') {
     gathered = await gatheredFromRecords(options, recordsFiles, loaded.config.months, log)
@@ -127,7 +134,12 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
     // Only now: the records read may lie in the output folder itself.
     await removeStaleRecords(options.outputDir)
   } else {
-    gathered = await gatherFromGitHub(options, loaded.config, client!, pauses, log)
+    ahead = new LinesAhead()
+    // Where the outputs carry no emails the records file, which travels with them, carries none either.
+    gathered = await gatherFromGitHub(options, loaded.config, client!, pauses, log, {
+      hideEmails: !emails,
+      ahead
+    })
   }
   if (named) gathered = withProfiles(gathered, named)
   else {
@@ -142,9 +154,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
   }
   // One order for records however they were gathered: an online run and a re-score give the same bytes.
   gathered = inCanonicalOrder(gathered)
-  // Where the outputs carry no emails the records file, which travels with them, carries none either;
-  // scoring from the same hidden records keeps an online run and a re-score alike.
-  const emails = includeEmails(options, loaded.config)
+  // Scoring from the same hidden records keeps an online run and a re-score alike.
   if (emails && gathered.emails === 'hidden')
     log.warning(
       'The records were gathered without emails (for a public artifact): no email columns are written'
@@ -154,7 +164,7 @@ export async function run(options: Options, log: Logger): Promise<RunResult> {
 
   await mkdir(options.outputDir, { recursive: true })
   // Compressed on libuv's pool while the electorate is scored here.
-  const recordsWritten = writeRecordsFile(options.outputDir, gathered)
+  const recordsWritten = writeRecordsFile(options.outputDir, gathered, ahead)
   if (options.mode === 'gather') {
     const records = await recordsWritten
     await writeFolderReadme(options.outputDir, [RECORDS_FILE], {

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { configSchema, type ConfigInput } from '../../src/config/schema.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import { gather } from '../../src/github/gather.js'
+import { type FinishedRecords, gather } from '../../src/github/gather.js'
+import { hideEmail } from '../../src/email-privacy.js'
+import { inRecordOrder } from '../../src/records-file/order.js'
+import type { ActivityRecord } from '../../src/records.js'
 import type { Logger } from '../../src/options.js'
 import { sampleWorld } from '../../tools/fake-github/sample-world.js'
 import type { FaultPlan } from '../../tools/fake-github/faults.js'
@@ -35,6 +38,8 @@ async function run(
     config?: ConfigInput
     fake?: Partial<FakeGitHubOptions>
     concurrency?: number
+    hideEmails?: boolean
+    finished?: FinishedRecords
   } = {}
 ) {
   const fake = await startFakeGitHub({ world, token: 'test-token', ...extra.fake })
@@ -51,10 +56,13 @@ async function run(
       organizations: [world.organization.login],
       repositories: extra.repositories ?? [],
       ...window,
-      config: configSchema.parse(extra.config ?? {})
+      config: configSchema.parse(extra.config ?? {}),
+      hideEmails: extra.hideEmails
     },
     client,
-    quiet
+    quiet,
+    undefined,
+    extra.finished
   )
   return { gathered, fake }
 }
@@ -122,6 +130,44 @@ describe('gather against the fake GitHub', () => {
     expect(actors).toContainEqual({ login: 'dependabot', type: 'Bot' })
     expect(actors).toContain(null)
     expect(gathered.repositories.find(r => r.nameWithOwner.endsWith('/empty'))?.defaultBranch).toBeNull()
+  })
+
+  it('hands out the records of each repository once each gatherer is done with it, final and in canonical order', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const handed: (readonly ActivityRecord[])[] = []
+    const { gathered } = await run(world, window, { finished: records => void handed.push([...records]) })
+    for (const records of handed) {
+      expect(new Set(records.map(r => r.repository)).size).toBe(1)
+      expect(records).toEqual(inRecordOrder([...records]))
+    }
+    // The very objects gathered, each handed out once: lines made of them are the records file's.
+    const objects = handed.flat()
+    expect(new Set(objects).size).toBe(objects.length)
+    expect(new Set(objects)).toEqual(new Set(gathered.records))
+    // One gatherer's records at a time: commits, pull requests with their reviews, issues' events.
+    const gatherers = [['commit'], ['pull_request', 'review'], ['issue_comment', 'triage']]
+    const gathererOf = (records: readonly ActivityRecord[]) =>
+      gatherers.findIndex(kinds => records.every(r => kinds.includes(r.kind)))
+    expect(handed.map(gathererOf)).not.toContain(-1)
+    expect(new Set(handed.map(gathererOf))).toEqual(new Set([0, 1, 2]))
+  })
+
+  it('records commit addresses hidden where asked, as the privacy pass would hide them', async () => {
+    const world = sampleWorld()
+    const window = { since: new Date('2024-01-01T00:00:00Z'), until: new Date('2024-12-01T00:00:00Z') }
+    const plain = await run(world, window)
+    const hidden = await run(world, window, { hideEmails: true })
+    expect(plain.gathered.emails).toBeUndefined()
+    expect(hidden.gathered.emails).toBe('hidden')
+    const addresses = (records: ActivityRecord[]) =>
+      records
+        .flatMap(r => (r.kind === 'commit' ? [r] : []))
+        .sort((a, b) => a.url.localeCompare(b.url))
+        .flatMap(r => [...r.authors, ...r.signoffs].map(a => a.email))
+    const plainAddresses = addresses(plain.gathered.records)
+    expect(plainAddresses.filter(email => email.includes('@')).length).toBeGreaterThan(10)
+    expect(addresses(hidden.gathered.records)).toEqual(plainAddresses.map(hideEmail))
   })
 
   it('takes a pull request whose files GitHub cuts at 3,000 as one whose files it does not list, without paging them', async () => {

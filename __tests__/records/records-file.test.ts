@@ -196,7 +196,7 @@ describe('the records file', () => {
 
   it('names the file and line of a record outside the scope its header declares', async () => {
     const dir = await tempDir()
-    const lines = [...recordsFileLines(inCanonicalOrder(sample()))]
+    const lines = [...recordsFileLines(inCanonicalOrder(sample()))].map(String)
     lines[2] = lines[2]!.replace('"org/repo"', '"org/elsewhere"')
     const file = path.join(dir, 'odd.jsonl.gz')
     await writeFile(file, gzipSync(lines.join('\n') + '\n'))

@@ -50,6 +50,8 @@ export interface CommitContext {
   client: GitHubClient
   window: Window
   profiles: ProfileBook
+  /** Set where the records carry no addresses: each author's and sign-off's address as written down. */
+  recordedEmail?: (email: string) => string
 }
 
 /** Every commit on the default branches, committed in the window, with all of its authors. */
@@ -150,6 +152,7 @@ async function commitRecord(
   node: CommitNode,
   context: CommitContext
 ): Promise<CommitRecord> {
+  const recorded = context.recordedEmail ?? ((email: string) => email)
   const authorNodes = [...node.authors.nodes]
   if (node.authors.pageInfo.hasNextPage) {
     authorNodes.push(
@@ -168,8 +171,9 @@ async function commitRecord(
       const { login, name, email } = author.user
       context.profiles.user({ login, name: name ?? '', email: email ?? '' })
     }
-    return { name: author.name ?? '', email: author.email ?? '', login: author.user?.login ?? null }
+    return { name: author.name ?? '', email: recorded(author.email ?? ''), login: author.user?.login ?? null }
   })
+  const signoffs = parseSignOffs(node.message)
   return {
     kind: 'commit',
     repository,
@@ -178,6 +182,8 @@ async function commitRecord(
     at: utcSecond(node.committedDate),
     parents: node.parents.totalCount,
     authors,
-    signoffs: parseSignOffs(node.message)
+    signoffs: context.recordedEmail
+      ? signoffs.map(signoff => ({ ...signoff, email: recorded(signoff.email) }))
+      : signoffs
   }
 }

@@ -4,13 +4,14 @@ import {
   accessInScope,
   loginsIn,
   type ActivityRecord,
-  type CommitRecord,
   type Gathered,
   type RepositoryCounts,
   type AccessFacts,
   type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
+import { emailHider } from '../email-privacy.js'
+import { byRepository, inRecordOrder } from '../records-file/order.js'
 import { ProfileBook } from './actors.js'
 import { DeletedMeanwhile, deletedWarning } from './deleted.js'
 import { gatherCollaborators, gatherRoles } from './access.js'
@@ -32,7 +33,12 @@ export interface GatherRequest {
   config: Config
   /** Gather roles too (access.csv). */
   access?: boolean
+  /** Record commit addresses hidden (sha256), for records that travel where the outputs carry no emails. */
+  hideEmails?: boolean
 }
+
+/** Told each repository's records of one gatherer once they are final, in canonical order. */
+export type FinishedRecords = (records: readonly ActivityRecord[]) => void
 
 type PullRequestsGathered = Awaited<ReturnType<typeof gatherPullRequests>>
 type IssuesGathered = Awaited<ReturnType<typeof gatherIssues>>
@@ -42,11 +48,15 @@ export async function gather(
   request: GatherRequest,
   client: GitHubClient,
   log: Logger,
-  progress?: GatherProgress
+  progress?: GatherProgress,
+  finished?: FinishedRecords
 ): Promise<Gathered> {
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
   const deleted = new DeletedMeanwhile(log)
+  const recordedEmail = request.hideEmails ? emailHider() : undefined
+  const sorted = <T extends { records: ActivityRecord[] }>(part: T) =>
+    inRepositoryRuns(part.records, finished).then(records => ({ ...part, records }))
 
   // Members and teams do not wait for the listing: only collaborators are asked per repository.
   const roles = request.access ? gatherRoles(request.organizations, client) : undefined
@@ -56,7 +66,13 @@ export async function gather(
   const spellings = new OrganizationSpellings()
   const gatheredParts = await log.group('Repositories and their activity', async () => {
     const parts: Promise<
-      [PullRequestsGathered, IssuesGathered, CommitRecord[], RepositoryFiles[], AccessFacts['collaborators']]
+      [
+        PullRequestsGathered,
+        IssuesGathered,
+        ActivityRecord[],
+        RepositoryFiles[],
+        AccessFacts['collaborators']
+      ]
     >[] = []
     for await (const page of repositoriesInScope(request, window, client, log, spellings)) {
       repositories.push(...page)
@@ -65,9 +81,11 @@ export async function gather(
       // requests and issues first: their listings are the longest chains of pages, and the first
       // requests queued take the free slots.
       const part = Promise.all([
-        gatherPullRequests(page, { client, window, profiles, log, deleted }),
-        gatherIssues(page, { client, window, profiles, deleted }),
-        gatherCommits(page, { client, window, profiles }),
+        gatherPullRequests(page, { client, window, profiles, log, deleted }).then(sorted),
+        gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
+        gatherCommits(page, { client, window, profiles, recordedEmail }).then(records =>
+          inRepositoryRuns(records, finished)
+        ),
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
           client
@@ -137,8 +155,27 @@ export async function gather(
     }),
     warnings: [...client.warnings(), ...deletedItems.map(deletedWarning)],
     ...(deletedItems.length > 0 ? { deleted: deletedItems } : {}),
+    ...(request.hideEmails ? { emails: 'hidden' as const } : {}),
     stats
   }
+}
+
+/**
+ * One gatherer's records, sorted one repository at a time as it finishes, while the other gatherers
+ * still wait on GitHub: the canonical sort after the last answer then only merges sorted runs. Each
+ * repository is handed to `finished` and the loop yields between them, so that answers keep being read.
+ */
+async function inRepositoryRuns(
+  records: ActivityRecord[],
+  finished: FinishedRecords | undefined
+): Promise<ActivityRecord[]> {
+  const runs: ActivityRecord[][] = []
+  for (const group of byRepository(records).values()) {
+    finished?.(inRecordOrder(group))
+    runs.push(group)
+    await new Promise(resolve => setImmediate(resolve))
+  }
+  return runs.flat()
 }
 
 const noCounts = (): RepositoryCounts => ({

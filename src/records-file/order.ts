@@ -37,16 +37,23 @@ export function inCanonicalOrder(gathered: Gathered): Gathered {
 
 /** Records by repository, then kind, time and item: each repository sorted on its own (a fifth faster). */
 function byRepositoryThenRecord(records: readonly ActivityRecord[]): ActivityRecord[] {
-  const byRepository = new Map<string, ActivityRecord[]>()
-  for (const record of records) {
-    const group = byRepository.get(record.repository)
-    if (group) group.push(record)
-    else byRepository.set(record.repository, [record])
-  }
-  return [...byRepository.keys()]
-    .sort(byCodeUnits)
-    .flatMap(repository => byRepository.get(repository)!.sort(withinRepository))
+  const groups = byRepository(records)
+  return [...groups.keys()].sort(byCodeUnits).flatMap(repository => inRecordOrder(groups.get(repository)!))
 }
+
+/** Records grouped by repository, each group in the order given; the groups in no order. */
+export function byRepository(records: readonly ActivityRecord[]): Map<string, ActivityRecord[]> {
+  const groups = new Map<string, ActivityRecord[]>()
+  for (const record of records) {
+    const group = groups.get(record.repository)
+    if (group) group.push(record)
+    else groups.set(record.repository, [record])
+  }
+  return groups
+}
+
+/** One repository's records sorted in place by kind, time, item. Stable: runs sorted already merge. */
+export const inRecordOrder = (records: ActivityRecord[]): ActivityRecord[] => records.sort(withinRepository)
 
 const byLogin = (a: { login: string }, b: { login: string }) => byCodeUnits(a.login, b.login)
 
