@@ -52,6 +52,8 @@ export interface CommitContext {
   profiles: ProfileBook
   /** Set where the records carry no addresses: each author's and sign-off's address as written down. */
   recordedEmail?: (email: string) => string
+  /** Told each repository's commits once its whole history is read, while others are still asked for. */
+  repositoryDone?: (records: CommitRecord[]) => void
 }
 
 /** Every commit on the default branches, committed in the window, with all of its authors. */
@@ -59,7 +61,7 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
   const { client, window } = context
   const since = window.since.toISOString()
   const until = window.until.toISOString()
-  const records: CommitRecord[] = []
+  const records = new Map<string, CommitRecord[]>()
   const seen = new Set<string>()
 
   const keep = async (repository: string, nodes: CommitNode[]) => {
@@ -67,7 +69,10 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
       const key = `${repository}@${node.oid}`
       if (seen.has(key) || !inWindow(node.committedDate, window)) continue
       seen.add(key)
-      records.push(await commitRecord(repository, node, context))
+      const record = await commitRecord(repository, node, context)
+      const kept = records.get(repository)
+      if (kept) kept.push(record)
+      else records.set(repository, [record])
     }
   }
 
@@ -101,6 +106,14 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
   // which must not be found only when everything else is done.
   const count = (piece: HistoryPiece) => piece.repository.defaultBranchRef?.target?.history?.totalCount ?? 0
   pieces.sort((a, b) => count(b) - count(a))
+  const piecesLeft = new Map<string, number>()
+  for (const { repository } of pieces)
+    piecesLeft.set(repository.nameWithOwner, (piecesLeft.get(repository.nameWithOwner) ?? 0) + 1)
+  const pieceDone = (repository: string) => {
+    const left = piecesLeft.get(repository)! - 1
+    piecesLeft.set(repository, left)
+    if (left === 0) context.repositoryDone?.(records.get(repository) ?? [])
+  }
   // Each commit costs two connection requests (authors, parents), each piece one more.
   const batches = packBatches(pieces, piece => 1 + 2 * piece.first, QUERY_BUDGET)
   await Promise.all(
@@ -124,11 +137,12 @@ export async function gatherCommits(repositories: RepositoryOverview[], context:
               { since: piece.since, until: piece.until },
               history.pageInfo.endCursor
             )
+          pieceDone(piece.repository.nameWithOwner)
         })
       )
     })
   )
-  return records
+  return [...records.values()].flat()
 }
 
 function describePieces(pieces: HistoryPiece[]): string {

@@ -83,9 +83,15 @@ export async function gather(
       const part = Promise.all([
         gatherPullRequests(page, { client, window, profiles, log, deleted }).then(sorted),
         gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
-        gatherCommits(page, { client, window, profiles, recordedEmail }).then(records =>
-          inRepositoryRuns(records, finished)
-        ),
+        // Each repository's history is handed out once read: the busiest are read first, and the last
+        // page of repositories ends with small ones, so little is left to encode after the last answer.
+        gatherCommits(page, {
+          client,
+          window,
+          profiles,
+          recordedEmail,
+          repositoryDone: records => finished?.(inRecordOrder(records))
+        }),
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
           client
