@@ -351,6 +351,51 @@ describe('GitHub shapes', () => {
     ])
   })
 
+  it('answers repositoryOwner with the organization or a user, and a bot or an unknown login with null alone', async () => {
+    const answer = await graphql(`
+      {
+        org: repositoryOwner(login: "KATA-containers") {
+          __typename
+          login
+        }
+        user: repositoryOwner(login: "Carol") {
+          __typename
+          login
+        }
+        bot: repositoryOwner(login: "dependabot") {
+          login
+        }
+        unknown: repositoryOwner(login: "nobody-here") {
+          login
+        }
+      }
+    `)
+    expect(answer).toEqual({
+      data: {
+        org: { __typename: 'Organization', login: 'kata-containers' },
+        user: { __typename: 'User', login: 'carol' },
+        bot: null,
+        unknown: null
+      }
+    })
+  })
+
+  it('answers repositoryOwner of an unknown login with NOT_FOUND when the plan asks', async () => {
+    const strict = await startFakeGitHub({ world, faults: { repositoryOwnerNotFound: true } })
+    try {
+      const response = await fetch(strict.url, {
+        method: 'POST',
+        body: JSON.stringify({ query: '{ o0: repositoryOwner(login: "nobody-here") { login } }' })
+      })
+      expect(await response.json()).toMatchObject({
+        data: { o0: null },
+        errors: [{ type: 'NOT_FOUND', path: ['o0'] }]
+      })
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('reports a missing repository as NOT_FOUND', async () => {
     const answer = await graphql(`
       {

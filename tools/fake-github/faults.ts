@@ -62,6 +62,11 @@ export interface FaultPlan {
   }
   /** A pull request of more than 3,000 files lists its first 3,000 instead of answering `files: null`. */
   filesCutAt3000?: boolean
+  /**
+   * `repositoryOwner` answers a login it does not know with NOT_FOUND, as `organization` and `user` do,
+   * instead of GitHub's null without an error: for a test that the run reads either as not known.
+   */
+  repositoryOwnerNotFound?: boolean
   /** The token may not read this repository's pull requests and issues: FORBIDDEN, "Resource not accessible by integration". */
   forbiddenRepository?: string
   /** Called first for every request; a non-null answer is sent as it is. */

@@ -226,7 +226,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         tokenLacksMembers: options.tokenLacksMembers,
         rateLimit: window.report(price.cost, price.nodeCount),
         forbiddenRepository: plan.forbiddenRepository?.toLowerCase(),
-        filesCutAt3000: plan.filesCutAt3000 ?? false
+        filesCutAt3000: plan.filesCutAt3000 ?? false,
+        repositoryOwnerNotFound: plan.repositoryOwnerNotFound ?? false
       }
     })) as ExecutionResult
     const response = gitHubResponse(result)

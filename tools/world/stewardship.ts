@@ -212,11 +212,11 @@ function addSecondOrganization(
   return `${login}/guest-components`
 }
 
-function user(login: string, now: string): WorldUser {
+export function user(login: string, now: string): WorldUser {
   return { login, type: 'User', name: '', email: '', createdAt: isoSeconds(Date.parse(now) - 1000 * WEEK) }
 }
 
-function commit(login: string, at: string, n: number): WorldCommit {
+export function commit(login: string, at: string, n: number): WorldCommit {
   return {
     oid: n.toString(16).padStart(40, 'c'),
     committedDate: at,

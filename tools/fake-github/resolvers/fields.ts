@@ -23,6 +23,8 @@ export interface RequestContext {
   forbiddenRepository?: string
   /** Above 3,000 files, list the first 3,000 rather than answer null. */
   filesCutAt3000?: boolean
+  /** `repositoryOwner` of an unknown login: NOT_FOUND rather than GitHub's plain null. */
+  repositoryOwnerNotFound?: boolean
 }
 
 export type Resolve<S> = (source: S, args: Args, context: RequestContext) => unknown

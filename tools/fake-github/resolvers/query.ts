@@ -15,6 +15,16 @@ export const queryFields: Fields<unknown> = {
     if (organization) return organization
     throw notFound(`Could not resolve to an Organization with the login of '${String(args.login)}'.`)
   }),
+  // An organization or a user (never a bot); a login GitHub does not know answers null with no error,
+  // unlike `organization` and `user` (public clients and GitHub's own CLI read it so: cli/cli#7231).
+  repositoryOwner: withArgs(['login'], (_s, args, { index, repositoryOwnerNotFound }) => {
+    const login = String(args.login).toLowerCase()
+    const actor = index.actorByLogin.get(login)
+    const owner = index.organizations.get(login) ?? (actor?.__typename === 'User' ? actor : null)
+    if (!owner && repositoryOwnerNotFound)
+      throw notFound(`Could not resolve to a RepositoryOwner with the login of '${String(args.login)}'.`)
+    return owner
+  }),
   repository: withArgs(['owner', 'name', 'followRenames'], (_s, args, { index }) => {
     const name = `${String(args.owner)}/${String(args.name)}`
     const found = index.repositoryByName.get(name.toLowerCase())
