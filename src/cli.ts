@@ -16,7 +16,7 @@ ${outputFileList()}
 
 Options:
   --organization ORG,...   GitHub organization(s) to scan, comma or space separated (required but in
-                           mode score)
+                           mode score); a user account with its --repositories named
   --repositories LIST      only these repositories (owner/name or name, comma or space separated)
   --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
   --until DATE             window end, exclusive (default: today 00:00 UTC)

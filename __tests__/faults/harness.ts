@@ -174,3 +174,11 @@ export function errorLines(stderr: string): string[] {
 
 /** A stack trace's frames, as Node prints them. */
 export const STACK_FRAME = /^\s+at .+/m
+
+/** A usage mistake said as one: exit 2, this one error line, no stack trace, no roll. */
+export function expectUsageError(run: ElectorateRun, line: string) {
+  expect(run.code, run.stderr).toBe(2)
+  expect(errorLines(run.stderr)).toEqual([`electorate: ${line}`])
+  expect(run.stderr).not.toMatch(STACK_FRAME)
+  expect(run.files.has('electorate.csv')).toBe(false)
+}

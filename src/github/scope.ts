@@ -50,8 +50,9 @@ export interface ScopeRequest {
 }
 
 /**
- * GitHub's spelling of each organization, learned from its answers. Logins are case-insensitive, so an
- * organization typed `KATA-CONTAINERS` is found, and the outputs name it as GitHub spells it.
+ * GitHub's spelling of each organization (or user account, whose repositories are named), learned from
+ * its answers. Logins are case-insensitive, so an organization typed `KATA-CONTAINERS` is found, and the
+ * outputs name it as GitHub spells it.
  */
 export class OrganizationSpellings {
   private readonly byKey = new Map<string, string>()
@@ -136,8 +137,9 @@ async function explicitRepositories(
         })
     )
   )
-  const unknownOrganizations = organizations.filter((_, i) => !answers[0]![`o${i}`])
-  if (unknownOrganizations.length > 0) throw unknownOrganization(...unknownOrganizations)
+  // GitHub answers an owner it does not know with null, or (like `organization`) NOT_FOUND.
+  const unknownOwners = organizations.filter((_, i) => !answers[0]![`o${i}`])
+  if (unknownOwners.length > 0) throw unknownAccounts('organization or user', unknownOwners, '')
   organizations.forEach((organization, i) =>
     spellings.learn(organization, (answers[0]![`o${i}`] as { login: string }).login)
   )
@@ -160,11 +162,22 @@ async function explicitRepositories(
   return [...found.values()]
 }
 
-/** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
-const unknownOrganization = (...organizations: string[]) =>
+const unknownAccounts = (kind: string, logins: string[], advice: string) =>
   new UsageError(
-    `organization: GitHub knows no organization ${organizations.map(o => `'${o}'`).join(', ')} ` +
-      `(or the token may not see ${organizations.length === 1 ? 'it' : 'them'})`
+    `organization: GitHub knows no ${kind} ${logins.map(o => `'${o}'`).join(', ')} ` +
+      `(or the token may not see ${logins.length === 1 ? 'it' : 'them'})${advice}`
+  )
+
+/**
+ * GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null;
+ * a user account too, whose repositories only a list of them reaches.
+ */
+const unknownOrganization = (organization: string) =>
+  unknownAccounts(
+    'organization',
+    [organization],
+    '; a personal account has no organization to list: name its repositories instead ' +
+      `(repositories: ${organization}/NAME)`
   )
 
 async function* organizationRepositories(

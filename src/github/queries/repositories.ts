@@ -98,7 +98,8 @@ export const ORGANIZATION_REPOSITORY_NAMES = organizationListing(
 
 /**
  * One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...), and one
- * `organization(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub knows it.
+ * `repositoryOwner(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub
+ * knows it. An owner, not an organization: named repositories may be a personal account's.
  */
 export function namedRepositories(
   names: { owner: string; name: string }[],
@@ -109,7 +110,7 @@ export function namedRepositories(
       ({ owner, name }, i) =>
         `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`
     ),
-    ...organizations.map((login, i) => `o${i}: organization(login: ${JSON.stringify(login)}) { login }`)
+    ...organizations.map((login, i) => `o${i}: repositoryOwner(login: ${JSON.stringify(login)}) { login }`)
   ]
   // Organizations alone when every repository named is excluded: nothing then uses the window.
   if (names.length === 0) return `query NamedOrganizations {\n    ${fields.join('\n    ')}\n  }\n`
