@@ -56,6 +56,18 @@ describe('a user account given as organization', () => {
     }
   })
 
+  it("with access on exits 2, saying members and teams are an organization's", async () => {
+    const { world } = worldWithPersonalRepository()
+    const run = await runElectorate(world, {
+      args: ['--organization', 'solo-dev', '--repositories', 'solo-dev/tool', '--access']
+    })
+    expectUsageError(
+      run,
+      "access: GitHub knows no organization 'solo-dev' (or the token may not see it); members and teams " +
+        "are an organization's: gather a personal account's repositories with access off"
+    )
+  })
+
   it('without named repositories exits 2, saying GitHub knows no such organization and to name them', async () => {
     const { world } = worldWithPersonalRepository()
     const run = await runElectorate(world, { args: ['--organization', 'solo-dev'] })

@@ -1,9 +1,10 @@
 // Who holds a role in each organization: members with their role, teams with their members and
 // repository permissions, outside collaborators of the repositories in scope. Only with `access` on,
 // and only whole: every list is read to its end.
+import { UsageError } from '../options.js'
 import type { AccessFacts, OrganizationAccess } from '../records.js'
 import type { GitHubClient } from './client.js'
-import { GitHubError } from './errors.js'
+import { GitHubError, GitHubMissingError } from './errors.js'
 import { queryNodes } from './nodes.js'
 import { allNodes, type Connection, type PageInfo } from './paginate.js'
 import {
@@ -77,7 +78,7 @@ async function organizationAccess(typed: string, client: GitHubClient): Promise<
     connection: (data: {
       organization: { login: string; membersWithRole: Edges<LoginEdge<'role'>> } | null
     }) => {
-      if (!data.organization) return null
+      if (!data.organization) throw noOrganization(typed)
       organization = data.organization.login
       const { edges, pageInfo } = data.organization.membersWithRole
       return { nodes: edges.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])), pageInfo }
@@ -129,6 +130,16 @@ interface CollaboratorsNode {
   collaborators: Edges<LoginEdge<'permission'>> | null
 }
 
+/**
+ * A user account given as organization with its repositories named passes the scope's check, but only
+ * an organization has members and teams (GitHub answers any other login NOT_FOUND, or null).
+ */
+const noOrganization = (login: string) =>
+  new UsageError(
+    `access: GitHub knows no organization '${login}' (or the token may not see it); members and teams ` +
+      "are an organization's: gather a personal account's repositories with access off"
+  )
+
 /** Members and teams of each organization, whole, or an error naming the permission a token lacks. */
 export function gatherRoles(
   organizations: readonly string[],
@@ -137,6 +148,11 @@ export function gatherRoles(
   return Promise.all(
     organizations.map(organization =>
       organizationAccess(organization, client).catch((error: unknown) => {
+        if (
+          error instanceof GitHubMissingError &&
+          error.onlyGone(p => p.length === 1 && p[0] === 'organization')
+        )
+          throw noOrganization(organization)
         throw permissionFailure(organization, error)
       })
     )
