@@ -1,12 +1,13 @@
 // A personal project's owner is a user account, not an organization: GitHub lists no repositories of it
 // under `organization`, but a run that names them gathers them, as given, with the owner written as
 // GitHub spells it. Without named repositories the run says how to do that.
+import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { generateWorld } from '../../tools/world/generate.js'
 import { addPersonalRepository } from '../../tools/world/personal.js'
 import type { World } from '../../tools/world/types.js'
-import { expectUsageError, NOW, runElectorate } from '../faults/harness.js'
+import { expectSameFindings, expectUsageError, NOW, runElectorate } from '../faults/harness.js'
 
 const WINDOW = { since: new Date('2025-04-07T00:00:00Z'), until: new Date(NOW) }
 
@@ -54,6 +55,21 @@ describe('a user account given as organization', () => {
       const text = (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')
       expect(text.replace(/ data-search="[^"]*"/g, ''), name).not.toMatch(/(?<![\w-])solo-dev(?![\w-])/)
     }
+  })
+
+  it('re-scores the records of its repositories, without GitHub and with the organization typed in any case', async () => {
+    const { world } = worldWithPersonalRepository()
+    const gathered = await runElectorate(world, {
+      args: ['--organization', 'Solo-Dev', '--repositories', 'Solo-Dev/tool']
+    })
+    expect(gathered.code, gathered.stderr).toBe(0)
+    const records = path.join(gathered.cwd, 'electorate', 'records.jsonl.gz')
+    const rescored = await runElectorate(world, {
+      args: ['--organization', 'SOLO-DEV', '--from-records', records],
+      env: {}
+    })
+    expect(rescored.code, rescored.stderr).toBe(0)
+    expectSameFindings(rescored, gathered)
   })
 
   it("with access on exits 2, saying members and teams are an organization's", async () => {
