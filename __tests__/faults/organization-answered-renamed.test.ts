@@ -15,7 +15,7 @@ it('names an organization as GitHub answered it, whatever login was asked', asyn
     // Every repository named is excluded: the organization is the only thing asked.
     faults: {
       custom: (_, body) =>
-        /\borganization\(login: "old-org"\)/.test(body.query)
+        /\brepositoryOwner\(login: "old-org"\)/.test(body.query)
           ? { status: 200, body: { data: { o0: { login: 'New-Org' } } } }
           : null
     }
