@@ -8,9 +8,12 @@ import type { ActivityRecord, Gathered } from './records.js'
 // whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
 // can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
 
-/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' stays ''. */
+// A committer may type anything as an address, `sha256:` before a real one too: only a hash passes as hidden.
+const HIDDEN = /^sha256:[0-9a-f]{64}$/
+
+/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' and hashes stay as they are. */
 export function hideEmail(email: string): string {
-  if (email === '' || email.startsWith('sha256:')) return email
+  if (email === '' || HIDDEN.test(email)) return email
   return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`
 }
 
