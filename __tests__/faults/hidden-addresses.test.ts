@@ -14,15 +14,20 @@ const TYPED = [
   { name: 'Spaced Out', email: ' spaced.out@example.org ', core: 'spaced.out@example.org' },
   { name: 'Ünï Cödé', email: 'ünï.cödé@exämple.com', core: 'ünï.cödé@exämple.com' },
   { name: 'Pre Fixed', email: 'sha256:pre.fixed@example.net', core: 'pre.fixed@example.net' },
-  { name: 'No Address', email: '', core: null }
+  { name: 'No Address', email: '', core: null },
+  // Names are free text: some committers type an address there too.
+  { name: 'Named.As@Example.com', email: 'named.elsewhere@example.com', core: 'named.as@example.com' }
 ]
 const SIGNED = [
   { name: 'Upper Case', email: 'UPPER.case@example.com', core: 'upper.case@example.com' },
   { name: 'Else Where', email: 'sha256:else.where@example.io', core: 'else.where@example.io' },
-  { name: 'Sign Only', email: 'Sign.Only@Example.Edu', core: 'sign.only@example.edu' }
+  { name: 'Sign Only', email: 'Sign.Only@Example.Edu', core: 'sign.only@example.edu' },
+  { name: 'signer.name@example.com', email: 'signer@example.com', core: 'signer.name@example.com' }
 ]
-const PROFILE = 'Profile.Mail@Example.COM'
-const CORES = [...TYPED, ...SIGNED].flatMap(a => (a.core ? [a.core] : [])).concat(PROFILE.toLowerCase())
+const PROFILE = { email: 'Profile.Mail@Example.COM', name: 'Pro File (pro.file@example.com)' }
+const CORES = [...TYPED, ...SIGNED]
+  .flatMap(a => (a.core ? [a.core, a.email.trim().toLowerCase()] : []))
+  .concat(PROFILE.email.toLowerCase(), 'pro.file@example.com')
 
 function typedWorld() {
   const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
@@ -44,7 +49,7 @@ function typedWorld() {
     authors: [first!, ...rest].map(({ name, email }) => ({ name, email, login: null }))
   })
   const named = world.users.find(u => u.type === 'User')!
-  named.email = PROFILE
+  Object.assign(named, PROFILE)
   const config = stringify({
     include: [{ login: named.login, reason: 'named' }],
     emails: { [SIGNED[2]!.email]: named.login }

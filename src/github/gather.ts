@@ -10,7 +10,7 @@ import {
   type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
-import { emailHider } from '../email-privacy.js'
+import { personHider } from '../email-privacy.js'
 import { byRepository, inRecordOrder } from '../records-file/order.js'
 import { ProfileBook } from './actors.js'
 import { DeletedMeanwhile, deletedWarning } from './deleted.js'
@@ -54,7 +54,7 @@ export async function gather(
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
   const deleted = new DeletedMeanwhile(log)
-  const recordedEmail = request.hideEmails ? emailHider() : undefined
+  const recordedPerson = request.hideEmails ? personHider() : undefined
   const sorted = <T extends { records: ActivityRecord[] }>(part: T) =>
     inRepositoryRuns(part.records, finished).then(records => ({ ...part, records }))
 
@@ -89,7 +89,7 @@ export async function gather(
           client,
           window,
           profiles,
-          recordedEmail,
+          recordedPerson,
           repositoryDone: records => finished?.(inRecordOrder(records))
         }),
         gatherDefaultBranchFiles(
