@@ -59664,7 +59664,17 @@ async function gather(request, client, log, progress, finished) {
     const profiles = new ProfileBook();
     const deleted = new DeletedMeanwhile(log);
     const recordedEmail = request.hideEmails ? emailHider() : undefined;
-    const sorted = (part) => inRepositoryRuns(part.records, finished).then(records => ({ ...part, records }));
+    // Each repository's records as each gatherer finishes with it, while the others still wait on GitHub:
+    // put in canonical order (the sort after the last answer then only merges sorted runs), their logins
+    // noted for the profiles, and handed to `finished`.
+    const logins = new Set();
+    const handOut = (records) => {
+        inRecordOrder(records);
+        for (const login of loginsIn(records))
+            logins.add(login);
+        finished?.(records);
+    };
+    const sorted = (part) => inRepositoryRuns(part.records, handOut).then(records => ({ ...part, records }));
     // Members and teams do not wait for the listing: only collaborators are asked per repository.
     const roles = request.access ? gatherRoles(request.organizations, client) : undefined;
     roles?.catch(() => undefined);
@@ -59683,13 +59693,7 @@ async function gather(request, client, log, progress, finished) {
                 gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
                 // Each repository's history is handed out once read: the busiest are read first, and the last
                 // page of repositories ends with small ones, so little is left to encode after the last answer.
-                gatherCommits(page, {
-                    client,
-                    window,
-                    profiles,
-                    recordedEmail,
-                    repositoryDone: records => finished?.(inRecordOrder(records))
-                }),
+                gatherCommits(page, { client, window, profiles, recordedEmail, repositoryDone: handOut }),
                 gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client),
                 request.access ? gatherCollaborators(page, client) : []
             ]);
@@ -59740,7 +59744,7 @@ async function gather(request, client, log, progress, finished) {
         until: request.until.toISOString(),
         repositories: counted,
         records,
-        profiles: profiles.of(loginsIn(records)),
+        profiles: profiles.of(logins),
         files: gatheredParts.flatMap(([, , , files]) => files),
         ...(roles && {
             access: accessInScope({ organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }, counted.map(r => r.nameWithOwner))
@@ -59751,15 +59755,11 @@ async function gather(request, client, log, progress, finished) {
         stats
     };
 }
-/**
- * One gatherer's records, sorted one repository at a time as it finishes, while the other gatherers
- * still wait on GitHub: the canonical sort after the last answer then only merges sorted runs. Each
- * repository is handed to `finished` and the loop yields between them, so that answers keep being read.
- */
-async function inRepositoryRuns(records, finished) {
+/** One gatherer's records handed out a repository at a time, yielding between them to read answers. */
+async function inRepositoryRuns(records, handOut) {
     const runs = [];
     for (const group of byRepository(records).values()) {
-        finished?.(inRecordOrder(group));
+        handOut(group);
         runs.push(group);
         await new Promise(resolve => setImmediate(resolve));
     }
@@ -62646,11 +62646,18 @@ function patternMatcher(pattern) {
 function ciJobs(gathered, electorate, identities) {
     const onRoll = new Set(qualifiedOf(electorate.people).map(person => person.login.toLowerCase()));
     const authorOf = new Map(electorate.evidence.filter(item => item.metric === 'merged_prs').map(item => [item.url, item.login]));
+    // Only workflow files are looked up: the pull requests of a big organization change 200,000 other paths.
     const changes = new Map();
+    const workflows = new Map((gathered.files ?? []).map(files => [files.repository, new Set(files.workflows.map(w => w.path))]));
     for (const record of gathered.records) {
         if (record.kind !== 'pull_request')
             continue;
+        const paths = workflows.get(record.repository);
+        if (paths === undefined || paths.size === 0)
+            continue;
         for (const path of record.files ?? []) {
+            if (!paths.has(path))
+                continue;
             const key = `${record.repository}\n${path}`;
             const list = changes.get(key);
             if (list)

@@ -55,8 +55,17 @@ export async function gather(
   const profiles = new ProfileBook()
   const deleted = new DeletedMeanwhile(log)
   const recordedPerson = request.hideEmails ? personHider() : undefined
+  // Each repository's records as each gatherer finishes with it, while the others still wait on GitHub:
+  // put in canonical order (the sort after the last answer then only merges sorted runs), their logins
+  // noted for the profiles, and handed to `finished`.
+  const logins = new Set<string>()
+  const handOut = (records: ActivityRecord[]) => {
+    inRecordOrder(records)
+    for (const login of loginsIn(records)) logins.add(login)
+    finished?.(records)
+  }
   const sorted = <T extends { records: ActivityRecord[] }>(part: T) =>
-    inRepositoryRuns(part.records, finished).then(records => ({ ...part, records }))
+    inRepositoryRuns(part.records, handOut).then(records => ({ ...part, records }))
 
   // Members and teams do not wait for the listing: only collaborators are asked per repository.
   const roles = request.access ? gatherRoles(request.organizations, client) : undefined
@@ -85,13 +94,7 @@ export async function gather(
         gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
         // Each repository's history is handed out once read: the busiest are read first, and the last
         // page of repositories ends with small ones, so little is left to encode after the last answer.
-        gatherCommits(page, {
-          client,
-          window,
-          profiles,
-          recordedPerson,
-          repositoryDone: records => finished?.(inRecordOrder(records))
-        }),
+        gatherCommits(page, { client, window, profiles, recordedPerson, repositoryDone: handOut }),
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
           client
@@ -151,7 +154,7 @@ export async function gather(
     until: request.until.toISOString(),
     repositories: counted,
     records,
-    profiles: profiles.of(loginsIn(records)),
+    profiles: profiles.of(logins),
     files: gatheredParts.flatMap(([, , , files]) => files),
     ...(roles && {
       access: accessInScope(
@@ -166,18 +169,14 @@ export async function gather(
   }
 }
 
-/**
- * One gatherer's records, sorted one repository at a time as it finishes, while the other gatherers
- * still wait on GitHub: the canonical sort after the last answer then only merges sorted runs. Each
- * repository is handed to `finished` and the loop yields between them, so that answers keep being read.
- */
+/** One gatherer's records handed out a repository at a time, yielding between them to read answers. */
 async function inRepositoryRuns(
   records: ActivityRecord[],
-  finished: FinishedRecords | undefined
+  handOut: (records: ActivityRecord[]) => void
 ): Promise<ActivityRecord[]> {
   const runs: ActivityRecord[][] = []
   for (const group of byRepository(records).values()) {
-    finished?.(inRecordOrder(group))
+    handOut(group)
     runs.push(group)
     await new Promise(resolve => setImmediate(resolve))
   }

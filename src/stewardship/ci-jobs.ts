@@ -40,10 +40,17 @@ export function ciJobs(
   const authorOf = new Map(
     electorate.evidence.filter(item => item.metric === 'merged_prs').map(item => [item.url, item.login])
   )
+  // Only workflow files are looked up: the pull requests of a big organization change 200,000 other paths.
   const changes = new Map<string, PullRequestRecord[]>()
+  const workflows = new Map(
+    (gathered.files ?? []).map(files => [files.repository, new Set(files.workflows.map(w => w.path))])
+  )
   for (const record of gathered.records) {
     if (record.kind !== 'pull_request') continue
+    const paths = workflows.get(record.repository)
+    if (paths === undefined || paths.size === 0) continue
     for (const path of record.files ?? []) {
+      if (!paths.has(path)) continue
       const key = `${record.repository}\n${path}`
       const list = changes.get(key)
       if (list) list.push(record)
