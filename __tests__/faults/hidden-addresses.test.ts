@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib'
 import { expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { generateWorld } from '../../tools/world/generate.js'
-import { NOW, runElectorate, workspace } from './harness.js'
+import { expectSameFindings, NOW, outputFolder, runElectorate, workspace } from './harness.js'
 
 /** The addresses as typed, and what of each must not be found (lower case). */
 const TYPED = [
@@ -105,4 +105,36 @@ it('addresses typed every way are read off no file of an online run, a gathering
     found.push(...(await leaked(path.join(cwd, out))))
   }
   expect(found).toEqual([])
+})
+
+it('hidden as they are gathered or only when plain records are re-scored, addresses typed every way give the same files', async () => {
+  const { world, config } = typedWorld()
+  const cwd = await workspace()
+  const files = { 'config.yml': config }
+  const online = await runElectorate(world, {
+    cwd,
+    files,
+    args: ['--include-emails', 'false', '--config', 'config.yml']
+  })
+  expect(online.code, online.stderr).toBe(0)
+  const plain = await runElectorate(world, {
+    cwd,
+    args: ['--output-dir', 'plain', '--mode', 'gather', '--include-emails', 'true']
+  })
+  expect(plain.code, plain.stderr).toBe(0)
+  const later = await runElectorate(world, {
+    cwd,
+    args: [
+      '--output-dir',
+      'later',
+      '--from-records',
+      'plain/records.jsonl.gz',
+      '--config',
+      'config.yml',
+      '--include-emails',
+      'false'
+    ]
+  })
+  expect(later.code, later.stderr).toBe(0)
+  expectSameFindings({ ...later, files: await outputFolder(path.join(cwd, 'later')) }, online)
 })
