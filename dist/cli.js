@@ -15548,12 +15548,67 @@ function changesCsv(changes) {
     ]));
 }
 
+// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
+// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
+// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
+// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
+// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
+// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
+// A committer may type anything as an address, `sha256:` before a real one too: only a hash passes as hidden.
+const HIDDEN = /^sha256:[0-9a-f]{64}$/;
+/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' and hashes stay as they are. */
+function hideEmail(email) {
+    if (email === '' || HIDDEN.test(email))
+        return email;
+    return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+}
+// Names are free text: some committers type their address as their name, or beside it, and some profiles.
+const ADDRESS = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
+/** The text with every address in it replaced: names and warnings, where the outputs carry no emails. */
+const withoutAddresses = (text) => text.includes('@') ? text.replace(ADDRESS, '<email hidden>') : text;
+/**
+ * Address hashed, name without an address. Each address is hashed once: a few thousand recur across tens
+ * of thousands of commits.
+ */
+function personHider() {
+    const hidden = new Map();
+    const hide = (email) => {
+        let hash = hidden.get(email);
+        if (hash === undefined)
+            hidden.set(email, (hash = hideEmail(email)));
+        return hash;
+    };
+    return person => ({ ...person, name: withoutAddresses(person.name), email: hide(person.email) });
+}
+/**
+ * The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails
+ * dropped, and no address left in any of their names.
+ */
+function withoutEmails$1(gathered) {
+    // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
+    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [
+        login,
+        { ...profile, name: withoutAddresses(profile.name), email: '' }
+    ]));
+    if (gathered.emails === 'hidden')
+        return { ...gathered, profiles };
+    const hide = personHider();
+    const recordWithoutEmails = (record) => record.kind !== 'commit'
+        ? record
+        : { ...record, authors: record.authors.map(hide), signoffs: record.signoffs.map(hide) };
+    return {
+        ...gathered,
+        records: gathered.records.map(recordWithoutEmails),
+        profiles,
+        emails: 'hidden'
+    };
+}
+
 // Warnings are free text written by gathering and resolution; some name commit identities by email.
-const EMAIL = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
 /** Gathering's warnings then the electorate's, with emails hidden when the output must carry none. */
 function reportWarnings(electorate, gatherWarnings, includeEmails) {
     const warnings = [...gatherWarnings, ...electorate.warnings];
-    return includeEmails ? warnings : warnings.map(warning => warning.replace(EMAIL, '<email hidden>'));
+    return includeEmails ? warnings : warnings.map(withoutAddresses);
 }
 
 // Every value in report.html comes from GitHub or a config file: names, notes and urls are untrusted text.
@@ -16447,7 +16502,7 @@ function reportJson(electorate, meta, options) {
         config: {
             path: meta.configPath,
             sha256: meta.configSha256,
-            effective: options.includeEmails ? meta.config : withoutEmails$1(meta.config)
+            effective: options.includeEmails ? meta.config : withoutEmails(meta.config)
         },
         emails_included: options.includeEmails,
         totals: {
@@ -16477,7 +16532,7 @@ function reportJson(electorate, meta, options) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 // The `emails:` map names people by email; an output without emails must not carry it either.
-function withoutEmails$1(config) {
+function withoutEmails(config) {
     const logins = Object.values(config.emails);
     return {
         ...config,
@@ -26349,50 +26404,6 @@ function byKey([a], [b]) {
 function loaded(config, path, source) {
     const sha256 = createHash('sha256').update(effectiveConfigJson(config)).digest('hex');
     return { config, path, source, sha256 };
-}
-
-// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
-// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
-// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
-// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
-// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
-// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
-/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' stays ''. */
-function hideEmail(email) {
-    if (email === '' || email.startsWith('sha256:'))
-        return email;
-    return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
-}
-/** hideEmail with a memory: a few thousand addresses recur across tens of thousands of commits. */
-function emailHider() {
-    const hidden = new Map();
-    return email => {
-        let hash = hidden.get(email);
-        if (hash === undefined)
-            hidden.set(email, (hash = hideEmail(email)));
-        return hash;
-    };
-}
-/** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
-function withoutEmails(gathered) {
-    // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
-    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }]));
-    if (gathered.emails === 'hidden')
-        return { ...gathered, profiles };
-    const hide = emailHider();
-    const recordWithoutEmails = (record) => record.kind !== 'commit'
-        ? record
-        : {
-            ...record,
-            authors: record.authors.map(author => ({ ...author, email: hide(author.email) })),
-            signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hide(signoff.email) }))
-        };
-    return {
-        ...gathered,
-        records: gathered.records.map(recordWithoutEmails),
-        profiles,
-        emails: 'hidden'
-    };
 }
 
 const key = (login) => login.toLowerCase();
@@ -58465,7 +58476,7 @@ function timeSlices(window, n) {
     }));
 }
 async function commitRecord(repository, node, context) {
-    const recorded = context.recordedEmail ?? ((email) => email);
+    const recorded = context.recordedPerson ?? (person => person);
     const authorNodes = [...node.authors.nodes];
     if (node.authors.pageInfo.hasNextPage) {
         authorNodes.push(...(await allNodes(context.client, {
@@ -58482,9 +58493,8 @@ async function commitRecord(repository, node, context) {
             const { login, name, email } = author.user;
             context.profiles.user({ login, name: name ?? '', email: email ?? '' });
         }
-        return { name: author.name ?? '', email: recorded(author.email ?? ''), login: author.user?.login ?? null };
+        return recorded({ name: author.name ?? '', email: author.email ?? '', login: author.user?.login ?? null });
     });
-    const signoffs = parseSignOffs(node.message);
     return {
         kind: 'commit',
         repository,
@@ -58493,9 +58503,7 @@ async function commitRecord(repository, node, context) {
         at: utcSecond(node.committedDate),
         parents: node.parents.totalCount,
         authors,
-        signoffs: context.recordedEmail
-            ? signoffs.map(signoff => ({ ...signoff, email: recorded(signoff.email) }))
-            : signoffs
+        signoffs: parseSignOffs(node.message).map(recorded)
     };
 }
 
@@ -59515,8 +59523,16 @@ async function* repositoriesInScope(request, window, client, log, spellings) {
         yield await explicitRepositories(explicit, request, window, client, spellings);
         return;
     }
+    // Listings are paged by name: a repository renamed (or moved to another of the organizations) while
+    // they are paged passes the cursor and is listed again, and gathered twice its items would count twice.
+    const listed = new Set();
     for (const organization of request.organizations)
-        yield* organizationRepositories(organization, request, window, client, log, spellings);
+        for await (const page of organizationRepositories(organization, request, window, client, log, spellings)) {
+            const fresh = page.filter(repository => !listed.has(repository.id));
+            for (const repository of fresh)
+                listed.add(repository.id);
+            yield fresh;
+        }
 }
 /** The repositories named, each once, asked with the organizations in one batch of queries. */
 async function explicitRepositories(explicit, { organizations, config }, window, client, spellings) {
@@ -59663,7 +59679,7 @@ async function gather(request, client, log, progress, finished) {
     const window = { since: request.since, until: request.until };
     const profiles = new ProfileBook();
     const deleted = new DeletedMeanwhile(log);
-    const recordedEmail = request.hideEmails ? emailHider() : undefined;
+    const recordedPerson = request.hideEmails ? personHider() : undefined;
     // Each repository's records as each gatherer finishes with it, while the others still wait on GitHub:
     // put in canonical order (the sort after the last answer then only merges sorted runs), their logins
     // noted for the profiles, and handed to `finished`.
@@ -59693,7 +59709,7 @@ async function gather(request, client, log, progress, finished) {
                 gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
                 // Each repository's history is handed out once read: the busiest are read first, and the last
                 // page of repositories ends with small ones, so little is left to encode after the last answer.
-                gatherCommits(page, { client, window, profiles, recordedEmail, repositoryDone: handOut }),
+                gatherCommits(page, { client, window, profiles, recordedPerson, repositoryDone: handOut }),
                 gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client),
                 request.access ? gatherCollaborators(page, client) : []
             ]);
@@ -61810,7 +61826,7 @@ function mergeShards(shards) {
     }
     // One shard gathered for a public artifact hides the addresses of all: a mix could not be scored alike.
     const hidden = ordered.some(shard => shard.gathered.emails === 'hidden');
-    const gathered = ordered.map(shard => (hidden ? withoutEmails(shard.gathered) : shard.gathered));
+    const gathered = ordered.map(shard => (hidden ? withoutEmails$1(shard.gathered) : shard.gathered));
     const organizations = [...new Set(gathered.map(g => g.organization))].sort(byCodeUnits);
     const named = [...new Set(gathered.flatMap(g => g.named ?? []))].sort(byCodeUnits);
     return {
@@ -62841,7 +62857,7 @@ async function run(options, log) {
         log.warning('The records were gathered without emails (for a public artifact): no email columns are written');
     // Records read back hidden stay hidden, though emails are asked for: the profiles looked up meanwhile too.
     if (!emails || gathered.emails === 'hidden')
-        gathered = withoutEmails(gathered);
+        gathered = withoutEmails$1(gathered);
     await mkdir(options.outputDir, { recursive: true });
     // Compressed on libuv's pool while the electorate is scored here.
     const recordsWritten = writeRecordsFile(options.outputDir, gathered, ahead);
