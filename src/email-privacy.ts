@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ActivityRecord, Gathered } from './records.js'
+import type { ActivityRecord, BranchFile, Gathered } from './records.js'
 
 // Anyone can download a public repository's artifacts, and the records file travels in them. Where the
 // outputs carry no emails, the records carry each address as its sha256 instead: the same address still
@@ -43,7 +43,7 @@ export function personHider(): PersonHider {
 
 /**
  * The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails
- * dropped, and no address left in any of their names.
+ * dropped, and no address left in any of their names or in the repositories' files.
  */
 export function withoutEmails(gathered: Gathered): Gathered {
   // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
@@ -53,7 +53,13 @@ export function withoutEmails(gathered: Gathered): Gathered {
       { ...profile, name: withoutAddresses(profile.name), email: '' }
     ])
   )
-  if (gathered.emails === 'hidden') return { ...gathered, profiles }
+  // The repositories' own files travel in the records too: an owner by address, a job named after one.
+  const files = gathered.files?.map(repository => ({
+    ...repository,
+    workflows: repository.workflows.map(fileWithoutAddresses),
+    codeowners: repository.codeowners && fileWithoutAddresses(repository.codeowners)
+  }))
+  if (gathered.emails === 'hidden') return { ...gathered, profiles, ...(files && { files }) }
   const hide = personHider()
   const recordWithoutEmails = (record: ActivityRecord): ActivityRecord =>
     record.kind !== 'commit'
@@ -63,6 +69,10 @@ export function withoutEmails(gathered: Gathered): Gathered {
     ...gathered,
     records: gathered.records.map(recordWithoutEmails),
     profiles,
+    ...(files && { files }),
     emails: 'hidden'
   }
 }
+
+const fileWithoutAddresses = (file: BranchFile): BranchFile =>
+  file.text === null ? file : { ...file, text: withoutAddresses(file.text) }

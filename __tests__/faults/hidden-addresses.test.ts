@@ -25,9 +25,17 @@ const SIGNED = [
   { name: 'signer.name@example.com', email: 'signer@example.com', core: 'signer.name@example.com' }
 ]
 const PROFILE = { email: 'Profile.Mail@Example.COM', name: 'Pro File (pro.file@example.com)' }
+// The repository's own files travel in the records too, and job names reach ci-jobs.csv.
+const FILES = {
+  '.github/CODEOWNERS': '* @octocat owner.mail@example.com\n',
+  '.github/workflows/typed.yml':
+    'name: Typed\non: push\njobs:\n  build:\n    name: Build for job.mail@example.com\n' +
+    '    runs-on: ubuntu-latest\n    steps:\n      - run: git config user.email step.mail@example.com\n'
+}
 const CORES = [...TYPED, ...SIGNED]
   .flatMap(a => (a.core ? [a.core, a.email.trim().toLowerCase()] : []))
   .concat(PROFILE.email.toLowerCase(), 'pro.file@example.com')
+  .concat('owner.mail@example.com', 'job.mail@example.com', 'step.mail@example.com')
 
 function typedWorld() {
   const world = generateWorld({ scale: 'small', seed: 2, now: NOW })
@@ -48,6 +56,7 @@ function typedWorld() {
     parents: 1,
     authors: [first!, ...rest].map(({ name, email }) => ({ name, email, login: null }))
   })
+  repository.files = { ...repository.files, ...FILES }
   const named = world.users.find(u => u.type === 'User')!
   Object.assign(named, PROFILE)
   const config = stringify({
