@@ -15548,12 +15548,75 @@ function changesCsv(changes) {
     ]));
 }
 
+// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
+// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
+// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
+// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
+// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
+// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
+// A committer may type anything as an address, `sha256:` before a real one too: only a hash passes as hidden.
+const HIDDEN = /^sha256:[0-9a-f]{64}$/;
+/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' and hashes stay as they are. */
+function hideEmail(email) {
+    if (email === '' || HIDDEN.test(email))
+        return email;
+    return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+}
+// Names are free text: some committers type their address as their name, or beside it, and some profiles.
+const ADDRESS = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
+/** The text with every address in it replaced: names and warnings, where the outputs carry no emails. */
+const withoutAddresses = (text) => text.includes('@') ? text.replace(ADDRESS, '<email hidden>') : text;
+/**
+ * Address hashed, name without an address. Each address is hashed once: a few thousand recur across tens
+ * of thousands of commits.
+ */
+function personHider() {
+    const hidden = new Map();
+    const hide = (email) => {
+        let hash = hidden.get(email);
+        if (hash === undefined)
+            hidden.set(email, (hash = hideEmail(email)));
+        return hash;
+    };
+    return person => ({ ...person, name: withoutAddresses(person.name), email: hide(person.email) });
+}
+/**
+ * The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails
+ * dropped, and no address left in any of their names or in the repositories' files.
+ */
+function withoutEmails$1(gathered) {
+    // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
+    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [
+        login,
+        { ...profile, name: withoutAddresses(profile.name), email: '' }
+    ]));
+    // The repositories' own files travel in the records too: an owner by address, a job named after one.
+    const files = gathered.files?.map(repository => ({
+        ...repository,
+        workflows: repository.workflows.map(fileWithoutAddresses),
+        codeowners: repository.codeowners && fileWithoutAddresses(repository.codeowners)
+    }));
+    if (gathered.emails === 'hidden')
+        return { ...gathered, profiles, ...(files && { files }) };
+    const hide = personHider();
+    const recordWithoutEmails = (record) => record.kind !== 'commit'
+        ? record
+        : { ...record, authors: record.authors.map(hide), signoffs: record.signoffs.map(hide) };
+    return {
+        ...gathered,
+        records: gathered.records.map(recordWithoutEmails),
+        profiles,
+        ...(files && { files }),
+        emails: 'hidden'
+    };
+}
+const fileWithoutAddresses = (file) => file.text === null ? file : { ...file, text: withoutAddresses(file.text) };
+
 // Warnings are free text written by gathering and resolution; some name commit identities by email.
-const EMAIL = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g;
 /** Gathering's warnings then the electorate's, with emails hidden when the output must carry none. */
 function reportWarnings(electorate, gatherWarnings, includeEmails) {
     const warnings = [...gatherWarnings, ...electorate.warnings];
-    return includeEmails ? warnings : warnings.map(warning => warning.replace(EMAIL, '<email hidden>'));
+    return includeEmails ? warnings : warnings.map(withoutAddresses);
 }
 
 // Every value in report.html comes from GitHub or a config file: names, notes and urls are untrusted text.
@@ -16447,7 +16510,7 @@ function reportJson(electorate, meta, options) {
         config: {
             path: meta.configPath,
             sha256: meta.configSha256,
-            effective: options.includeEmails ? meta.config : withoutEmails$1(meta.config)
+            effective: options.includeEmails ? meta.config : withoutEmails(meta.config)
         },
         emails_included: options.includeEmails,
         totals: {
@@ -16477,7 +16540,7 @@ function reportJson(electorate, meta, options) {
     return `${JSON.stringify(report, null, 2)}\n`;
 }
 // The `emails:` map names people by email; an output without emails must not carry it either.
-function withoutEmails$1(config) {
+function withoutEmails(config) {
     const logins = Object.values(config.emails);
     return {
         ...config,
@@ -26349,50 +26412,6 @@ function byKey([a], [b]) {
 function loaded(config, path, source) {
     const sha256 = createHash('sha256').update(effectiveConfigJson(config)).digest('hex');
     return { config, path, source, sha256 };
-}
-
-// Anyone can download a public repository's artifacts, and the records file travels in them. Where the
-// outputs carry no emails, the records carry each address as its sha256 instead: the same address still
-// matches itself (unlinked identities group the same way) and an `emails:` entry of the config, which is
-// hashed the same way to compare, so the electorate is the same. That is a pseudonym, not a secret:
-// whoever already knows an address can confirm it (the hash is Gravatar's), but no list of addresses
-// can be read off the file. A salt would hide more and break offline matching of `emails:` entries.
-/** `sha256:<hex>` of the lower-cased address (as identities compare them); '' stays ''. */
-function hideEmail(email) {
-    if (email === '' || email.startsWith('sha256:'))
-        return email;
-    return `sha256:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
-}
-/** hideEmail with a memory: a few thousand addresses recur across tens of thousands of commits. */
-function emailHider() {
-    const hidden = new Map();
-    return email => {
-        let hash = hidden.get(email);
-        if (hash === undefined)
-            hidden.set(email, (hash = hideEmail(email)));
-        return hash;
-    };
-}
-/** The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails dropped. */
-function withoutEmails(gathered) {
-    // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
-    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [login, { ...profile, email: '' }]));
-    if (gathered.emails === 'hidden')
-        return { ...gathered, profiles };
-    const hide = emailHider();
-    const recordWithoutEmails = (record) => record.kind !== 'commit'
-        ? record
-        : {
-            ...record,
-            authors: record.authors.map(author => ({ ...author, email: hide(author.email) })),
-            signoffs: record.signoffs.map(signoff => ({ ...signoff, email: hide(signoff.email) }))
-        };
-    return {
-        ...gathered,
-        records: gathered.records.map(recordWithoutEmails),
-        profiles,
-        emails: 'hidden'
-    };
 }
 
 const key = (login) => login.toLowerCase();
@@ -58104,6 +58123,9 @@ const TEAM_MEMBERS = laterPages('TeamMembers', 'Team', 'members(first: $first, a
 const TEAM_REPOSITORIES = laterPages('TeamRepositories', 'Team', 'repositories(first: $first, after: $after)', TEAM_REPOSITORY_EDGE);
 const REPOSITORY_COLLABORATORS = laterPages('RepositoryCollaborators', 'Repository', 'collaborators(first: $first, after: $after, affiliation: OUTSIDE)', COLLABORATOR_EDGE);
 
+// Who holds a role in each organization: members with their role, teams with their members and
+// repository permissions, outside collaborators of the repositories in scope. Only with `access` on,
+// and only whole: every list is read to its end.
 /** Teams per page: each brings up to a hundred members and a hundred repositories. */
 const TEAMS_PER_PAGE = 10;
 /**
@@ -58145,7 +58167,7 @@ async function organizationAccess(typed, client) {
         label: `members of ${typed}`,
         connection: (data) => {
             if (!data.organization)
-                return null;
+                throw noOrganization(typed);
             organization = data.organization.login;
             const { edges, pageInfo } = data.organization.membersWithRole;
             return { nodes: edges.flatMap(e => (e.node ? [{ login: e.node.login, role: e.role }] : [])), pageInfo };
@@ -58186,9 +58208,18 @@ async function organizationAccess(typed, client) {
         }))
     };
 }
+/**
+ * A user account given as organization with its repositories named passes the scope's check, but only
+ * an organization has members and teams (GitHub answers any other login NOT_FOUND, or null).
+ */
+const noOrganization = (login) => new UsageError(`access: GitHub knows no organization '${login}' (or the token may not see it); members and teams ` +
+    "are an organization's: gather a personal account's repositories with access off");
 /** Members and teams of each organization, whole, or an error naming the permission a token lacks. */
 function gatherRoles(organizations, client) {
     return Promise.all(organizations.map(organization => organizationAccess(organization, client).catch((error) => {
+        if (error instanceof GitHubMissingError &&
+            error.onlyGone(p => p.length === 1 && p[0] === 'organization'))
+            throw noOrganization(organization);
         throw permissionFailure(organization, error);
     })));
 }
@@ -58465,7 +58496,7 @@ function timeSlices(window, n) {
     }));
 }
 async function commitRecord(repository, node, context) {
-    const recorded = context.recordedEmail ?? ((email) => email);
+    const recorded = context.recordedPerson ?? (person => person);
     const authorNodes = [...node.authors.nodes];
     if (node.authors.pageInfo.hasNextPage) {
         authorNodes.push(...(await allNodes(context.client, {
@@ -58482,9 +58513,8 @@ async function commitRecord(repository, node, context) {
             const { login, name, email } = author.user;
             context.profiles.user({ login, name: name ?? '', email: email ?? '' });
         }
-        return { name: author.name ?? '', email: recorded(author.email ?? ''), login: author.user?.login ?? null };
+        return recorded({ name: author.name ?? '', email: author.email ?? '', login: author.user?.login ?? null });
     });
-    const signoffs = parseSignOffs(node.message);
     return {
         kind: 'commit',
         repository,
@@ -58493,9 +58523,7 @@ async function commitRecord(repository, node, context) {
         at: utcSecond(node.committedDate),
         parents: node.parents.totalCount,
         authors,
-        signoffs: context.recordedEmail
-            ? signoffs.map(signoff => ({ ...signoff, email: recorded(signoff.email) }))
-            : signoffs
+        signoffs: parseSignOffs(node.message).map(recorded)
     };
 }
 
@@ -59463,12 +59491,13 @@ const ORGANIZATION_REPOSITORIES = organizationListing('OrganizationRepositories'
 const ORGANIZATION_REPOSITORY_NAMES = organizationListing('OrganizationRepositoryNames', '', 'nameWithOwner');
 /**
  * One aliased `repository(owner:, name:)` per explicitly named repository (`r0`, `r1`, ...), and one
- * `organization(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub knows it.
+ * `repositoryOwner(login:)` per organization given (`o0`, `o1`, ...): its spelling, and whether GitHub
+ * knows it. An owner, not an organization: named repositories may be a personal account's.
  */
 function namedRepositories(names, organizations = []) {
     const fields = [
         ...names.map(({ owner, name }, i) => `r${i}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ...RepositoryOverview }`),
-        ...organizations.map((login, i) => `o${i}: organization(login: ${JSON.stringify(login)}) { login }`)
+        ...organizations.map((login, i) => `o${i}: repositoryOwner(login: ${JSON.stringify(login)}) { login }`)
     ];
     // Organizations alone when every repository named is excluded: nothing then uses the window.
     if (names.length === 0)
@@ -59485,8 +59514,9 @@ function namedRepositories(names, organizations = []) {
 const LISTING_REQUESTS_PER_REPOSITORY = 3;
 const LISTING_PAGE = Math.min(100, Math.floor((QUERY_BUDGET - 1) / LISTING_REQUESTS_PER_REPOSITORY));
 /**
- * GitHub's spelling of each organization, learned from its answers. Logins are case-insensitive, so an
- * organization typed `KATA-CONTAINERS` is found, and the outputs name it as GitHub spells it.
+ * GitHub's spelling of each organization (or user account, whose repositories are named), learned from
+ * its answers. Logins are case-insensitive, so an organization typed `KATA-CONTAINERS` is found, and the
+ * outputs name it as GitHub spells it.
  */
 class OrganizationSpellings {
     byKey = new Map();
@@ -59515,8 +59545,16 @@ async function* repositoriesInScope(request, window, client, log, spellings) {
         yield await explicitRepositories(explicit, request, window, client, spellings);
         return;
     }
+    // Listings are paged by name: a repository renamed (or moved to another of the organizations) while
+    // they are paged passes the cursor and is listed again, and gathered twice its items would count twice.
+    const listed = new Set();
     for (const organization of request.organizations)
-        yield* organizationRepositories(organization, request, window, client, log, spellings);
+        for await (const page of organizationRepositories(organization, request, window, client, log, spellings)) {
+            const fresh = page.filter(repository => !listed.has(repository.id));
+            for (const repository of fresh)
+                listed.add(repository.id);
+            yield fresh;
+        }
 }
 /** The repositories named, each once, asked with the organizations in one batch of queries. */
 async function explicitRepositories(explicit, { organizations, config }, window, client, spellings) {
@@ -59548,9 +59586,10 @@ async function explicitRepositories(explicit, { organizations, config }, window,
             return error.data;
         throw error;
     })));
-    const unknownOrganizations = organizations.filter((_, i) => !answers[0][`o${i}`]);
-    if (unknownOrganizations.length > 0)
-        throw unknownOrganization(...unknownOrganizations);
+    // GitHub answers an owner it does not know with null, or (like `organization`) NOT_FOUND.
+    const unknownOwners = organizations.filter((_, i) => !answers[0][`o${i}`]);
+    if (unknownOwners.length > 0)
+        throw unknownAccounts('organization or user', unknownOwners, '');
     organizations.forEach((organization, i) => spellings.learn(organization, answers[0][`o${i}`].login));
     const unknown = batches.flatMap((batch, b) => batch.filter((_, i) => !answers[b][`r${i}`]));
     if (unknown.length > 0) {
@@ -59569,9 +59608,14 @@ async function explicitRepositories(explicit, { organizations, config }, window,
         }
     return [...found.values()];
 }
-/** GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null. */
-const unknownOrganization = (...organizations) => new UsageError(`organization: GitHub knows no organization ${organizations.map(o => `'${o}'`).join(', ')} ` +
-    `(or the token may not see ${organizations.length === 1 ? 'it' : 'them'})`);
+const unknownAccounts = (kind, logins, advice) => new UsageError(`organization: GitHub knows no ${kind} ${logins.map(o => `'${o}'`).join(', ')} ` +
+    `(or the token may not see ${logins.length === 1 ? 'it' : 'them'})${advice}`);
+/**
+ * GitHub answers an organization it does not know, or does not show this token, with NOT_FOUND or null;
+ * a user account too, whose repositories only a list of them reaches.
+ */
+const unknownOrganization = (organization) => unknownAccounts('organization', [organization], '; a personal account has no organization to list: name its repositories instead ' +
+    `(repositories: ${organization}/NAME)`);
 async function* organizationRepositories(organization, { config }, window, client, log, spellings) {
     const isExcluded = excludedRepositories(config);
     const { archived, forks, private: privateOnes } = config.repositories;
@@ -59663,7 +59707,7 @@ async function gather(request, client, log, progress, finished) {
     const window = { since: request.since, until: request.until };
     const profiles = new ProfileBook();
     const deleted = new DeletedMeanwhile(log);
-    const recordedEmail = request.hideEmails ? emailHider() : undefined;
+    const recordedPerson = request.hideEmails ? personHider() : undefined;
     // Each repository's records as each gatherer finishes with it, while the others still wait on GitHub:
     // put in canonical order (the sort after the last answer then only merges sorted runs), their logins
     // noted for the profiles, and handed to `finished`.
@@ -59693,7 +59737,7 @@ async function gather(request, client, log, progress, finished) {
                 gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
                 // Each repository's history is handed out once read: the busiest are read first, and the last
                 // page of repositories ends with small ones, so little is left to encode after the last answer.
-                gatherCommits(page, { client, window, profiles, recordedEmail, repositoryDone: handOut }),
+                gatherCommits(page, { client, window, profiles, recordedPerson, repositoryDone: handOut }),
                 gatherDefaultBranchFiles(page.filter(r => r.defaultBranchRef !== null), client),
                 request.access ? gatherCollaborators(page, client) : []
             ]);
@@ -61810,7 +61854,7 @@ function mergeShards(shards) {
     }
     // One shard gathered for a public artifact hides the addresses of all: a mix could not be scored alike.
     const hidden = ordered.some(shard => shard.gathered.emails === 'hidden');
-    const gathered = ordered.map(shard => (hidden ? withoutEmails(shard.gathered) : shard.gathered));
+    const gathered = ordered.map(shard => (hidden ? withoutEmails$1(shard.gathered) : shard.gathered));
     const organizations = [...new Set(gathered.map(g => g.organization))].sort(byCodeUnits);
     const named = [...new Set(gathered.flatMap(g => g.named ?? []))].sort(byCodeUnits);
     return {
@@ -62841,7 +62885,7 @@ async function run(options, log) {
         log.warning('The records were gathered without emails (for a public artifact): no email columns are written');
     // Records read back hidden stay hidden, though emails are asked for: the profiles looked up meanwhile too.
     if (!emails || gathered.emails === 'hidden')
-        gathered = withoutEmails(gathered);
+        gathered = withoutEmails$1(gathered);
     await mkdir(options.outputDir, { recursive: true });
     // Compressed on libuv's pool while the electorate is scored here.
     const recordsWritten = writeRecordsFile(options.outputDir, gathered, ahead);
@@ -62920,7 +62964,7 @@ ${outputFileList()}
 
 Options:
   --organization ORG,...   GitHub organization(s) to scan, comma or space separated (required but in
-                           mode score)
+                           mode score); a user account with its --repositories named
   --repositories LIST      only these repositories (owner/name or name, comma or space separated)
   --since DATE             window start, inclusive (YYYY-MM-DD or ISO 8601 with offset)
   --until DATE             window end, exclusive (default: today 00:00 UTC)

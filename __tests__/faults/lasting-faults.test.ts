@@ -32,6 +32,8 @@ describe('faults that retrying does not cure', () => {
     expect(run.stderr).not.toMatch(STACK_FRAME)
     // Nor the earlier run's roll, which could pass for this one's.
     expect(run.files.has('electorate.csv')).toBe(false)
+    // Records encoded while gathering waited are never written as a file of part of the run.
+    expect([...run.files.keys()].filter(name => name.startsWith('records.jsonl.gz'))).toEqual([])
     return line
   }
 

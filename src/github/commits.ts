@@ -1,3 +1,4 @@
+import type { PersonHider } from '../email-privacy.js'
 import type { CommitAuthor, CommitRecord } from '../records.js'
 import type { ProfileBook } from './actors.js'
 import { packBatches, QUERY_BUDGET } from './batches.js'
@@ -50,8 +51,8 @@ export interface CommitContext {
   client: GitHubClient
   window: Window
   profiles: ProfileBook
-  /** Set where the records carry no addresses: each author's and sign-off's address as written down. */
-  recordedEmail?: (email: string) => string
+  /** Set where the records carry no addresses: each author and sign-off as written down. */
+  recordedPerson?: PersonHider
   /** Told each repository's commits once its whole history is read, while others are still asked for. */
   repositoryDone?: (records: CommitRecord[]) => void
 }
@@ -166,7 +167,7 @@ async function commitRecord(
   node: CommitNode,
   context: CommitContext
 ): Promise<CommitRecord> {
-  const recorded = context.recordedEmail ?? ((email: string) => email)
+  const recorded: PersonHider = context.recordedPerson ?? (person => person)
   const authorNodes = [...node.authors.nodes]
   if (node.authors.pageInfo.hasNextPage) {
     authorNodes.push(
@@ -185,9 +186,8 @@ async function commitRecord(
       const { login, name, email } = author.user
       context.profiles.user({ login, name: name ?? '', email: email ?? '' })
     }
-    return { name: author.name ?? '', email: recorded(author.email ?? ''), login: author.user?.login ?? null }
+    return recorded({ name: author.name ?? '', email: author.email ?? '', login: author.user?.login ?? null })
   })
-  const signoffs = parseSignOffs(node.message)
   return {
     kind: 'commit',
     repository,
@@ -196,8 +196,6 @@ async function commitRecord(
     at: utcSecond(node.committedDate),
     parents: node.parents.totalCount,
     authors,
-    signoffs: context.recordedEmail
-      ? signoffs.map(signoff => ({ ...signoff, email: recorded(signoff.email) }))
-      : signoffs
+    signoffs: parseSignOffs(node.message).map(recorded)
   }
 }

@@ -10,7 +10,7 @@ import {
   type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
-import { emailHider } from '../email-privacy.js'
+import { personHider } from '../email-privacy.js'
 import { byRepository, inRecordOrder } from '../records-file/order.js'
 import { ProfileBook } from './actors.js'
 import { DeletedMeanwhile, deletedWarning } from './deleted.js'
@@ -54,7 +54,7 @@ export async function gather(
   const window = { since: request.since, until: request.until }
   const profiles = new ProfileBook()
   const deleted = new DeletedMeanwhile(log)
-  const recordedEmail = request.hideEmails ? emailHider() : undefined
+  const recordedPerson = request.hideEmails ? personHider() : undefined
   // Each repository's records as each gatherer finishes with it, while the others still wait on GitHub:
   // put in canonical order (the sort after the last answer then only merges sorted runs), their logins
   // noted for the profiles, and handed to `finished`.
@@ -94,7 +94,7 @@ export async function gather(
         gatherIssues(page, { client, window, profiles, deleted }).then(sorted),
         // Each repository's history is handed out once read: the busiest are read first, and the last
         // page of repositories ends with small ones, so little is left to encode after the last answer.
-        gatherCommits(page, { client, window, profiles, recordedEmail, repositoryDone: handOut }),
+        gatherCommits(page, { client, window, profiles, recordedPerson, repositoryDone: handOut }),
         gatherDefaultBranchFiles(
           page.filter(r => r.defaultBranchRef !== null),
           client

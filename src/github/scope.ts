@@ -90,8 +90,22 @@ export async function* repositoriesInScope(
     yield await explicitRepositories(explicit, request, window, client, spellings)
     return
   }
+  // Listings are paged by name: a repository renamed (or moved to another of the organizations) while
+  // they are paged passes the cursor and is listed again, and gathered twice its items would count twice.
+  const listed = new Set<string>()
   for (const organization of request.organizations)
-    yield* organizationRepositories(organization, request, window, client, log, spellings)
+    for await (const page of organizationRepositories(
+      organization,
+      request,
+      window,
+      client,
+      log,
+      spellings
+    )) {
+      const fresh = page.filter(repository => !listed.has(repository.id))
+      for (const repository of fresh) listed.add(repository.id)
+      yield fresh
+    }
 }
 
 /** The repositories named, each once, asked with the organizations in one batch of queries. */

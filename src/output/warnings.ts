@@ -1,8 +1,7 @@
+import { withoutAddresses } from '../email-privacy.js'
 import type { Electorate } from '../electorate/types.js'
 
 // Warnings are free text written by gathering and resolution; some name commit identities by email.
-const EMAIL = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+\.[A-Za-z]{2,}/g
-
 /** Gathering's warnings then the electorate's, with emails hidden when the output must carry none. */
 export function reportWarnings(
   electorate: Electorate,
@@ -10,5 +9,5 @@ export function reportWarnings(
   includeEmails: boolean
 ): string[] {
   const warnings = [...gatherWarnings, ...electorate.warnings]
-  return includeEmails ? warnings : warnings.map(warning => warning.replace(EMAIL, '<email hidden>'))
+  return includeEmails ? warnings : warnings.map(withoutAddresses)
 }
