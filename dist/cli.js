@@ -15580,16 +15580,20 @@ function personHider() {
     };
     return person => ({ ...person, name: withoutAddresses(person.name), email: hide(person.email) });
 }
+/** Profiles with their emails dropped and no address left in their names. */
+function profilesWithoutEmails(profiles) {
+    return Object.fromEntries(Object.entries(profiles).map(([login, profile]) => [
+        login,
+        { ...profile, name: withoutAddresses(profile.name), email: '' }
+    ]));
+}
 /**
  * The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails
  * dropped, and no address left in any of their names or in the repositories' files.
  */
 function withoutEmails$1(gathered) {
     // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
-    const profiles = Object.fromEntries(Object.entries(gathered.profiles).map(([login, profile]) => [
-        login,
-        { ...profile, name: withoutAddresses(profile.name), email: '' }
-    ]));
+    const profiles = profilesWithoutEmails(gathered.profiles);
     // The repositories' own files travel in the records too: an owner by address, a job named after one.
     const files = gathered.files?.map(repository => ({
         ...repository,
@@ -59788,7 +59792,8 @@ async function gather(request, client, log, progress, finished) {
         until: request.until.toISOString(),
         repositories: counted,
         records,
-        profiles: profiles.of(logins),
+        // A gathering marked hidden holds no address anywhere, its profiles included, whoever reads it next.
+        profiles: request.hideEmails ? profilesWithoutEmails(profiles.of(logins)) : profiles.of(logins),
         files: gatheredParts.flatMap(([, , , files]) => files),
         ...(roles && {
             access: accessInScope({ organizations: await roles, collaborators: gatheredParts.flatMap(([, , , , c]) => c) }, counted.map(r => r.nameWithOwner))

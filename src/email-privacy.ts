@@ -41,18 +41,23 @@ export function personHider(): PersonHider {
   return person => ({ ...person, name: withoutAddresses(person.name), email: hide(person.email) })
 }
 
+/** Profiles with their emails dropped and no address left in their names. */
+export function profilesWithoutEmails(profiles: Gathered['profiles']): Gathered['profiles'] {
+  return Object.fromEntries(
+    Object.entries(profiles).map(([login, profile]) => [
+      login,
+      { ...profile, name: withoutAddresses(profile.name), email: '' }
+    ])
+  )
+}
+
 /**
  * The same gathering with every address hidden: commit authors and sign-offs hashed, profile emails
  * dropped, and no address left in any of their names or in the repositories' files.
  */
 export function withoutEmails(gathered: Gathered): Gathered {
   // Records read back hidden may still gain profiles with emails: those the config names, looked up anew.
-  const profiles = Object.fromEntries(
-    Object.entries(gathered.profiles).map(([login, profile]) => [
-      login,
-      { ...profile, name: withoutAddresses(profile.name), email: '' }
-    ])
-  )
+  const profiles = profilesWithoutEmails(gathered.profiles)
   // The repositories' own files travel in the records too: an owner by address, a job named after one.
   const files = gathered.files?.map(repository => ({
     ...repository,

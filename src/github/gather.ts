@@ -10,7 +10,7 @@ import {
   type RepositoryFiles
 } from '../records.js'
 import { byCodeUnits } from '../electorate/order.js'
-import { personHider } from '../email-privacy.js'
+import { personHider, profilesWithoutEmails } from '../email-privacy.js'
 import { byRepository, inRecordOrder } from '../records-file/order.js'
 import { ProfileBook } from './actors.js'
 import { DeletedMeanwhile, deletedWarning } from './deleted.js'
@@ -33,7 +33,10 @@ export interface GatherRequest {
   config: Config
   /** Gather roles too (access.csv). */
   access?: boolean
-  /** Record commit addresses hidden (sha256), for records that travel where the outputs carry no emails. */
+  /**
+   * Record addresses hidden (commit authors' and sign-offs' as sha256, profiles' dropped, none left in a
+   * name), for records that travel where the outputs carry no emails.
+   */
   hideEmails?: boolean
 }
 
@@ -154,7 +157,8 @@ export async function gather(
     until: request.until.toISOString(),
     repositories: counted,
     records,
-    profiles: profiles.of(logins),
+    // A gathering marked hidden holds no address anywhere, its profiles included, whoever reads it next.
+    profiles: request.hideEmails ? profilesWithoutEmails(profiles.of(logins)) : profiles.of(logins),
     files: gatheredParts.flatMap(([, , , files]) => files),
     ...(roles && {
       access: accessInScope(
